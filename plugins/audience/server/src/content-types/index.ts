@@ -1,0 +1,5 @@
+import fieldDefinition from './field-definition';
+import subscriber from './subscriber';
+import tag from './tag';
+
+export default { subscriber, tag, 'field-definition': fieldDefinition };

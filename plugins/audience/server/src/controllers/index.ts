@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+import { factories } from '@strapi/strapi';
+import { FIELD_DEFINITION, SUBSCRIBER, TAG } from '../domain/uids';
+import imports from './imports';
+import { PAGING_RULE, paging } from './paging';
+
+type Ctx = {
+  params: { documentId?: string };
+  query: Record<string, unknown>;
+  body: unknown;
+  badRequest(m: string): void;
+  notFound(m: string): void;
+};
+
+const timeline = ({ strapi }: { strapi: Core.Strapi }) => ({
+  // GET /subscribers/:documentId/timeline: newest first, paginated.
+  async show(ctx: Ctx) {
+    const page = paging(ctx.query);
+    if (!page) return ctx.badRequest(PAGING_RULE);
+    const documentId = String(ctx.params.documentId ?? '');
+    const exists = await strapi.db.query(SUBSCRIBER as never).findOne({ where: { documentId }, select: ['id'] } as never);
+    if (!exists) return ctx.notFound('no such subscriber');
+    ctx.body = await strapi.plugin('audience').service('activity').timeline(documentId, page);
+  },
+});
+
+export default {
+  timeline,
+  imports,
+  subscriber: factories.createCoreController(SUBSCRIBER as never),
+  tag: factories.createCoreController(TAG as never),
+  'field-definition': factories.createCoreController(FIELD_DEFINITION as never),
+};

@@ -1,0 +1,24 @@
+import { ACTIONS } from '../domain/permissions';
+import { SUBSCRIBER } from '../domain/uids';
+
+// An action, or an action on a content type ([action, uid]).
+const can = (action: string | [string, string]) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions: [action] } }] });
+
+export default {
+  type: 'admin',
+  routes: [
+    {
+      method: 'GET',
+      path: '/subscribers/:documentId/timeline',
+      handler: 'timeline.show',
+      config: can(['plugin::content-manager.explorer.read', SUBSCRIBER]),
+    },
+    { method: 'POST', path: '/imports', handler: 'imports.upload', config: can(ACTIONS.import) },
+    { method: 'GET', path: '/imports', handler: 'imports.list', config: can(ACTIONS.import) },
+    { method: 'GET', path: '/imports/:id', handler: 'imports.show', config: can(ACTIONS.import) },
+    { method: 'GET', path: '/imports/:id/preview', handler: 'imports.preview', config: can(ACTIONS.import) },
+    { method: 'POST', path: '/imports/:id/start', handler: 'imports.start', config: can(ACTIONS.import) },
+    { method: 'POST', path: '/imports/:id/cancel', handler: 'imports.cancel', config: can(ACTIONS.import) },
+    { method: 'GET', path: '/imports/:id/errors.csv', handler: 'imports.errors', config: can(ACTIONS.import) },
+  ],
+};

@@ -1,0 +1,35 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+
+export type ActivityEntry = { subscriberDocumentId: string; type: string; data?: Record<string, unknown>; actor?: string | null };
+
+// The per-subscriber timeline: other plugins add sends, opens, clicks and bookings here.
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  // One statement whatever the number of entries (imports write tens of thousands per batch).
+  async record(entries: ActivityEntry[], transaction?: Knex.Transaction) {
+    if (entries.length === 0) return;
+    const db = transaction ?? strapi.db.connection;
+    await db.raw(
+      `INSERT INTO herald_subscriber_activity (subscriber_document_id, type, data, actor)
+       SELECT * FROM unnest(?::text[], ?::text[], ?::jsonb[], ?::text[])`,
+      [
+        entries.map((e) => e.subscriberDocumentId),
+        entries.map((e) => e.type),
+        entries.map((e) => JSON.stringify(e.data ?? {})),
+        entries.map((e) => e.actor ?? null),
+      ]
+    );
+  },
+
+  async timeline(subscriberDocumentId: string, { page, pageSize }: { page: number; pageSize: number }) {
+    const base = strapi.db.connection('herald_subscriber_activity').where({ subscriber_document_id: subscriberDocumentId });
+    const { results, pagination } = await strapi
+      .plugin('platform')
+      .service('lists')
+      .newestFirst(base, { page, pageSize }, ['id', 'type', 'data', 'actor', 'created_at']);
+    return {
+      results: results.map((r: { data: unknown }) => ({ ...r, data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data })),
+      pagination,
+    };
+  },
+});

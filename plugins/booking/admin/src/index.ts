@@ -1,0 +1,1 @@
+export default { register: (app: { registerPlugin(p: object): void }) => app.registerPlugin({ id: 'booking', name: 'booking' }) };

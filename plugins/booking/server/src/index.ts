@@ -1,0 +1,4 @@
+import { emptyPluginServer } from '../../../../types/shared/plugin-skeleton';
+
+// Skeleton: the booking domain is filled by its own issue (see README, "Status").
+export default emptyPluginServer();

@@ -1,0 +1,1 @@
+export const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');

@@ -1,0 +1,3 @@
+import webhookSubscription from './webhook-subscription';
+
+export default { 'webhook-subscription': webhookSubscription };

@@ -1,0 +1,17 @@
+import type { Core } from '@strapi/strapi';
+import { handle, optionalString, pagingOf } from './paging';
+
+const ACTORS = ['admin', 'api-token', 'user', 'public', 'system'] as const;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  list: handle((ctx) =>
+    strapi
+      .plugin('platform')
+      .service('audit')
+      .list({
+        ...pagingOf(ctx.query),
+        entityUid: optionalString(ctx.query, 'entityUid'),
+        actorType: optionalString(ctx.query, 'actorType', ACTORS),
+      })
+  ),
+});

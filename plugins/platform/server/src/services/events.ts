@@ -1,0 +1,90 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { ClientConfig } from 'pg';
+import type { EmitOptions, HeraldEvent, HeraldEventMap, HeraldEventType } from '../../../../../types/shared/events';
+import { matchesEventType, partitionOf } from '../domain/event-match';
+import type { HeraldConfig } from '../domain/herald-config';
+import { EventDispatcher } from './event-dispatcher';
+
+type Handler = (event: HeraldEvent) => Promise<void> | void;
+type EmitInput = { [T in HeraldEventType]: { type: T; payload: HeraldEventMap[T]; subject?: string } }[HeraldEventType];
+
+// The event bus: emit() writes to the outbox inside the caller's transaction; the dispatcher
+// (in worker processes) hands each event to in-process subscribers and to queues, in order per subject.
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => (strapi.config.get('herald') as HeraldConfig).events;
+  const subscribers: Array<{ pattern: string; handler: Handler }> = [];
+  const forwards: Array<{ pattern: string; queue: string }> = [];
+  const dispatchers: EventDispatcher[] = [];
+
+  const handle = async (event: HeraldEvent) => {
+    for (const { pattern, handler } of subscribers) if (matchesEventType(pattern, event.type)) await handler(event);
+  };
+
+  const forward = async (events: HeraldEvent[]) => {
+    const queues = strapi.plugin('platform').service('queues');
+    for (const queue of new Set(forwards.map((f) => f.queue))) {
+      const patterns = forwards.filter((f) => f.queue === queue).map((f) => f.pattern);
+      const jobs = events
+        .filter((e) => patterns.some((p) => matchesEventType(p, e.type)))
+        // The job id makes a redelivered event a no-op while the first job is still known to Redis.
+        .map((e) => ({ name: e.type, data: e, opts: { jobId: `event-${e.id}` } }));
+      if (jobs.length) await queues.queue(queue).addBulk(jobs);
+    }
+  };
+
+  return {
+    async emit<T extends HeraldEventType>(type: T, payload: HeraldEventMap[T], options: EmitOptions = {}): Promise<string> {
+      const [id] = await this.emitMany([{ type, payload, subject: options.subject } as EmitInput], options);
+      return id;
+    },
+
+    async emitMany(events: EmitInput[], options: Pick<EmitOptions, 'transaction'> = {}): Promise<string[]> {
+      if (events.length === 0) return [];
+      const db = (options.transaction as Knex.Transaction | undefined) ?? strapi.db.connection;
+      const partitions = config().partitions;
+      const rows = events.map((e) => {
+        const subject = e.subject ?? e.type;
+        return { type: e.type, subject, partition: partitionOf(subject, partitions), payload: JSON.stringify(e.payload) };
+      });
+      const inserted: Array<{ id: string }> = await db('herald_events').insert(rows).returning('id');
+      return inserted.map((r) => String(r.id));
+    },
+
+    // In-process subscriber; runs in worker processes. Must be idempotent: delivery is at least once.
+    subscribe(pattern: string, handler: Handler): () => void {
+      const entry = { pattern, handler };
+      subscribers.push(entry);
+      return () => subscribers.splice(subscribers.indexOf(entry), 1);
+    },
+
+    // Queue consumer: each matching event becomes a job named after its type on that queue.
+    forward(pattern: string, queue: string) {
+      forwards.push({ pattern, queue });
+    },
+
+    createDispatcher(): EventDispatcher {
+      const c = config();
+      const dispatcher = new EventDispatcher({
+        knex: strapi.db.connection,
+        listenConnection: (strapi.db.connection.client as { config: { connection: ClientConfig } }).config.connection,
+        partitions: c.partitions,
+        batchSize: c.batchSize,
+        pollMs: c.pollMs,
+        handle,
+        forward,
+        log: strapi.log,
+      });
+      dispatchers.push(dispatcher);
+      return dispatcher;
+    },
+
+    async startDispatcher() {
+      await this.createDispatcher().start();
+    },
+
+    async stopDispatchers() {
+      await Promise.all(dispatchers.splice(0).map((d) => d.stop()));
+    },
+  };
+};

@@ -1,0 +1,3 @@
+import schema from './segment/schema.json';
+
+export default { segment: { schema } };
