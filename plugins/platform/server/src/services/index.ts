@@ -7,6 +7,7 @@ import mail from './mail';
 import preflight from './preflight';
 import queues from './queues';
 import settings from './settings';
+import tokens from './tokens';
 import webhooks from './webhooks';
 
 export default {
@@ -18,6 +19,7 @@ export default {
   preflight,
   queues,
   settings,
+  tokens,
   webhooks,
   'webhook-subscription': factories.createCoreService('plugin::platform.webhook-subscription' as never),
 };
