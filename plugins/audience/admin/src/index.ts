@@ -1,4 +1,5 @@
 import { CloudUpload } from '@strapi/icons';
+import { SubscriberPanel } from './components/SubscriberPanel';
 
 const PLUGIN_ID = 'audience';
 
@@ -12,5 +13,9 @@ export default {
       permissions: [{ action: 'plugin::audience.import', subject: null }],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Herald audience' });
+  },
+  // The subscriber side panel: timeline, consents, GDPR export and erase.
+  bootstrap(app: { getPlugin(id: string): { apis: unknown } }) {
+    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([SubscriberPanel]);
   },
 };

@@ -8,10 +8,12 @@ import services from './services';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.plugin('audience').service('subscriber-rules').register();
+    strapi.plugin('audience').service('form-rules').register();
     strapi.hook('strapi::content-types.afterSync').register(() => strapi.plugin('audience').service('schema').ensureIndexes());
   },
   bootstrap,
-  destroy() {},
+  // Counts still in memory are saved before the database closes.
+  destroy: ({ strapi }: { strapi: Core.Strapi }) => strapi.plugin('audience').service('form-counts').flush(),
   config: { default: {}, validator() {} },
   contentTypes,
   controllers,

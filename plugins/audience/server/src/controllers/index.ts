@@ -1,8 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { factories } from '@strapi/strapi';
 import { FIELD_DEFINITION, SUBSCRIBER, TAG } from '../domain/uids';
+import confirmation from './confirmation';
+import consents from './consents';
+import exports from './exports';
+import form from './form';
+import gdpr from './gdpr';
 import imports from './imports';
 import { PAGING_RULE, paging } from './paging';
+import preferences from './preferences';
+import publicForms from './public-forms';
+import tagging from './tagging';
 
 type Ctx = {
   params: { documentId?: string };
@@ -27,6 +35,14 @@ const timeline = ({ strapi }: { strapi: Core.Strapi }) => ({
 export default {
   timeline,
   imports,
+  exports,
+  tagging,
+  gdpr,
+  consents,
+  confirmation,
+  preferences,
+  'public-forms': publicForms,
+  form,
   subscriber: factories.createCoreController(SUBSCRIBER as never),
   tag: factories.createCoreController(TAG as never),
   'field-definition': factories.createCoreController(FIELD_DEFINITION as never),

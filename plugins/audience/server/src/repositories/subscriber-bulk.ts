@@ -15,8 +15,9 @@ export type TagLink = { subscriberId: number; tagId: number; tagOrder: number; s
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : (value ?? {}));
 
-// Subscriber writes in bulk for the import: one statement per batch for each kind of write, with
-// table and column names read from Strapi's metadata (services/schema.ts).
+// Subscriber writes in bulk for the import: one statement per batch for each kind of write, the rows
+// sent as one JSON document (one native JSON.stringify instead of an escaped array element per
+// value), with table and column names read from Strapi's metadata (services/schema.ts).
 export const subscriberBulk = (s: Subscribers, links: TagLinks) => {
   const editable = [s.firstName, s.lastName, s.status, s.timeZone, s.language].map(q);
 
@@ -68,22 +69,27 @@ export const subscriberBulk = (s: Subscribers, links: TagLinks) => {
       const { rows } = await trx.raw(
         `INSERT INTO ${q(s.table)} (${columns.map(q).join(', ')}, ${q(s.createdAt)}, ${q(s.updatedAt)}, ${q(s.publishedAt)})
          SELECT u.*, ?::timestamp, ?::timestamp, ?::timestamp
-         FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[]) AS u
+         FROM json_to_recordset(?::json) AS u (document_id text, email text, first_name text, last_name text, status text,
+           time_zone text, language text, source text, fields jsonb)
          ON CONFLICT (${q(s.email)}) DO NOTHING
          RETURNING id, ${q(s.email)} AS email`,
         [
           now,
           now,
           now,
-          subscribers.map((r) => r.documentId),
-          subscribers.map((r) => r.email),
-          subscribers.map((r) => r.firstName),
-          subscribers.map((r) => r.lastName),
-          subscribers.map((r) => r.status),
-          subscribers.map((r) => r.timeZone),
-          subscribers.map((r) => r.language),
-          subscribers.map((r) => String(r.source)),
-          subscribers.map((r) => JSON.stringify(r.fields)),
+          JSON.stringify(
+            subscribers.map((r) => ({
+              document_id: r.documentId,
+              email: r.email,
+              first_name: r.firstName,
+              last_name: r.lastName,
+              status: r.status,
+              time_zone: r.timeZone,
+              language: r.language,
+              source: String(r.source),
+              fields: r.fields,
+            }))
+          ),
         ]
       );
       return new Map(rows.map((r: { id: number; email: string }) => [r.email, r.id]));
@@ -95,18 +101,22 @@ export const subscriberBulk = (s: Subscribers, links: TagLinks) => {
       await trx.raw(
         `UPDATE ${q(s.table)} AS t
          SET (${editable.join(', ')}, ${q(s.fields)}, ${q(s.updatedAt)}) = (u.first_name, u.last_name, u.status, u.time_zone, u.language, u.fields, ?::timestamp)
-         FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[])
-           AS u (id, first_name, last_name, status, time_zone, language, fields)
+         FROM json_to_recordset(?::json)
+           AS u (id int, first_name text, last_name text, status text, time_zone text, language text, fields jsonb)
          WHERE t.id = u.id`,
         [
           now,
-          subscribers.map((r) => r.id),
-          subscribers.map((r) => r.firstName),
-          subscribers.map((r) => r.lastName),
-          subscribers.map((r) => r.status),
-          subscribers.map((r) => r.timeZone),
-          subscribers.map((r) => r.language),
-          subscribers.map((r) => JSON.stringify(r.fields)),
+          JSON.stringify(
+            subscribers.map((r) => ({
+              id: r.id,
+              first_name: r.firstName,
+              last_name: r.lastName,
+              status: r.status,
+              time_zone: r.timeZone,
+              language: r.language,
+              fields: r.fields,
+            }))
+          ),
         ]
       );
     },
@@ -115,13 +125,17 @@ export const subscriberBulk = (s: Subscribers, links: TagLinks) => {
       if (tagLinks.length === 0) return;
       await trx.raw(
         `INSERT INTO ${q(links.table)} (${[links.subscriberId, links.tagId, links.tagOrder, links.subscriberOrder].map(q).join(', ')})
-         SELECT * FROM unnest(?::int[], ?::int[], ?::float8[], ?::float8[])
+         SELECT * FROM json_to_recordset(?::json) AS l (subscriber_id int, tag_id int, tag_order float8, subscriber_order float8)
          ON CONFLICT DO NOTHING`,
         [
-          tagLinks.map((l) => l.subscriberId),
-          tagLinks.map((l) => l.tagId),
-          tagLinks.map((l) => l.tagOrder),
-          tagLinks.map((l) => l.subscriberOrder),
+          JSON.stringify(
+            tagLinks.map((l) => ({
+              subscriber_id: l.subscriberId,
+              tag_id: l.tagId,
+              tag_order: l.tagOrder,
+              subscriber_order: l.subscriberOrder,
+            }))
+          ),
         ]
       );
     },

@@ -5,18 +5,18 @@ export type ActivityEntry = { subscriberDocumentId: string; type: string; data?:
 
 // The per-subscriber timeline: other plugins add sends, opens, clicks and bookings here.
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  // One statement whatever the number of entries (imports write tens of thousands per batch).
+  // One statement whatever the number of entries (imports write tens of thousands per batch), sent
+  // as one JSON document: far cheaper to build than an escaped array element per value.
   async record(entries: ActivityEntry[], transaction?: Knex.Transaction) {
     if (entries.length === 0) return;
     const db = transaction ?? strapi.db.connection;
     await db.raw(
       `INSERT INTO herald_subscriber_activity (subscriber_document_id, type, data, actor)
-       SELECT * FROM unnest(?::text[], ?::text[], ?::jsonb[], ?::text[])`,
+       SELECT * FROM json_to_recordset(?::json) AS r (subscriber_document_id text, type text, data jsonb, actor text)`,
       [
-        entries.map((e) => e.subscriberDocumentId),
-        entries.map((e) => e.type),
-        entries.map((e) => JSON.stringify(e.data ?? {})),
-        entries.map((e) => e.actor ?? null),
+        JSON.stringify(
+          entries.map((e) => ({ subscriber_document_id: e.subscriberDocumentId, type: e.type, data: e.data ?? {}, actor: e.actor ?? null }))
+        ),
       ]
     );
   },

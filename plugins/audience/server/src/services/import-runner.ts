@@ -18,7 +18,7 @@ export const IMPORT_QUEUE = 'audience-import';
 // Records parsed per staging transaction, and addresses written per apply transaction (each one
 // also writes about two events and two timeline entries per address).
 const STAGE_BATCH = 5_000;
-const APPLY_BATCH = 1_000;
+const APPLY_BATCH = 2_500;
 // Batches written at once by one worker: PostgreSQL works on one while Node prepares the next.
 const APPLY_LOOPS = 3;
 // A batch whose new addresses someone else created meanwhile is planned again.

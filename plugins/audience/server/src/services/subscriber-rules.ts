@@ -16,7 +16,7 @@ type Loaded = Record<string, unknown> & {
 };
 type Problem = { path: string[]; message: string };
 
-const invalid = (problems: Problem[]) =>
+export const invalid = (problems: Problem[]) =>
   new errors.ValidationError(problems.map((p) => `${p.path.join('.')} ${p.message}`).join('; '), {
     errors: problems.map((p) => ({ path: p.path, message: p.message, name: 'ValidationError' })),
   });

@@ -45,10 +45,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const partitions = config().partitions;
       const rows = events.map((e) => {
         const subject = e.subject ?? e.type;
-        return { type: e.type, subject, partition: partitionOf(subject, partitions), payload: JSON.stringify(e.payload) };
+        return { type: e.type, subject, partition: partitionOf(subject, partitions), payload: e.payload };
       });
-      const inserted: Array<{ id: string }> = await db('herald_events').insert(rows).returning('id');
-      return inserted.map((r) => String(r.id));
+      // The batch travels as one JSON document: imports emit thousands of events at a time, and
+      // one JSON.stringify costs far less than four bindings (or array elements) per event.
+      // Ids are drawn in the order the rows are read, so ascending ids follow the input order.
+      const { rows: inserted } = await db.raw(
+        `INSERT INTO herald_events (type, subject, partition, payload)
+         SELECT type, subject, partition, payload
+         FROM json_to_recordset(?::json) AS r (type text, subject text, partition smallint, payload jsonb)
+         RETURNING id`,
+        [JSON.stringify(rows)]
+      );
+      return (inserted as Array<{ id: string }>)
+        .map((r) => BigInt(r.id))
+        .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))
+        .map(String);
     },
 
     // In-process subscriber; runs in worker processes. Must be idempotent: delivery is at least once.

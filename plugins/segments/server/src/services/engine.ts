@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { containsQuery, countQuery, idsQuery, pageQuery } from '../domain/compile';
 import { validateRules, type SegmentRules } from '../domain/rules';
 import type { SegmentSource } from '../domain/source';
@@ -27,9 +28,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // the subquery per subscriber. Give these queries room, for their transaction only.
   const safeWorkMem = () =>
     ((strapi.config.get('herald') as { segments?: { workMem?: string } }).segments?.workMem ?? '128MB').replace(/[^0-9A-Za-z]/g, '');
+  // The planner prices a per-subscriber subplan alternative so high that JIT kicks in, and compiling
+  // costs more (about 0.4 s at a million subscribers) than it could save on these scans: off.
+  const tune = async (trx: Knex.Transaction) => {
+    await trx.raw(`SET LOCAL work_mem = '${safeWorkMem()}'`);
+    await trx.raw('SET LOCAL jit = off');
+  };
   const query = (sql: string, bindings: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> =>
     knex().transaction(async (trx) => {
-      await trx.raw(`SET LOCAL work_mem = '${safeWorkMem()}'`);
+      await tune(trx);
       return (await trx.raw(sql, bindings as never)) as { rows: Array<Record<string, unknown>> };
     }) as Promise<{ rows: Array<Record<string, unknown>> }>;
 
@@ -102,7 +109,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { sql, bindings } = idsQuery(rules, ctx);
       const trx = await knex().transaction();
       try {
-        await trx.raw(`SET LOCAL work_mem = '${safeWorkMem()}'`);
+        await tune(trx);
+        // Every row is fetched: plan for the whole result (hashed subplans, joins), not for the
+        // first 10% that PostgreSQL assumes of a cursor (per-subscriber index probes).
+        await trx.raw('SET LOCAL cursor_tuple_fraction = 1');
         await trx.raw(`DECLARE herald_segment_ids NO SCROLL CURSOR FOR ${sql}`, bindings as never);
         for (;;) {
           const { rows } = await trx.raw(`FETCH ${Math.max(1, Math.floor(batchSize))} FROM herald_segment_ids`);

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN, adminToken, apiToken } from '../harness/admin';
+import { startHerald, type TestHerald } from '../harness/app';
+import { launchBrowser, signIn } from '../harness/browser';
+
+describe('subscriber side panel in Chromium', () => {
+  let app: TestHerald;
+  let browser: Browser;
+  let page: Page;
+  let documentId: string;
+
+  beforeAll(async () => {
+    app = await startHerald({ SERVE_ADMIN: 'true', HERALD_PROCESS: 'web' });
+    await adminToken(app);
+    const token = await apiToken(app);
+    const api = (method: 'post' | 'put', p: string, data: object) =>
+      app.http()[method](`/api/audience${p}`).set('authorization', `Bearer ${token}`).send({ data });
+    documentId = (await api('post', '/subscribers', { email: 'ada@example.test', firstName: 'Ada' }).expect(201)).body.data.documentId;
+    await api('put', `/subscribers/${documentId}`, { status: 'active' }).expect(200);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1366, height: 1000 }, acceptDownloads: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('shows the timeline newest first and downloads the GDPR export', async () => {
+    await signIn(page, app.url, ADMIN);
+    await page.goto(`${app.url}/admin/content-manager/collection-types/plugin::audience.subscriber/${documentId}`);
+    const timeline = page.getByRole('list', { name: 'Activity timeline' });
+    await timeline.waitFor();
+    await expect(timeline.getByRole('listitem').allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/^updated/),
+      expect.stringMatching(/^created/),
+    ]);
+    await page.getByRole('button', { name: 'Erase subscriber' }).waitFor();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export data (GDPR)' }).click();
+    const file = await (await download).path();
+    const exported = JSON.parse(readFileSync(file!, 'utf8'));
+    expect(exported.profile).toMatchObject({ documentId, email: 'ada@example.test' });
+  });
+});
