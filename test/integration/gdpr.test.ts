@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { adminToken, apiToken } from '../harness/admin';
 import { startHerald, type TestHerald } from '../harness/app';
+import { csvText, importApi } from '../harness/csv';
 
 describe('GDPR export and erasure', () => {
   let app: TestHerald;
@@ -119,5 +120,20 @@ describe('GDPR export and erasure', () => {
       .get('/api/audience/gdpr/export')
       .query({ token: app.strapi.plugin('platform').service('tokens').issue('gdpr-export', ada, 60_000) })
       .expect(404);
+  });
+
+  it('keeps an erased address out of a later import, reporting the row', async () => {
+    const imports = importApi(app, admin);
+    const uploaded = await imports.upload(csvText([['email'], ['ada@example.test'], ['new@example.test']])).expect(201);
+    const id = uploaded.body.id as string;
+    await imports.start(id, { mapping: ['email'], mode: 'upsert', consentBasis: 'consent' }).expect(202);
+    // A web process has no import worker: run the job here.
+    await app.strapi.plugin('audience').service('import-runner').run(id);
+
+    const emails = await knex()('herald_subscribers').pluck('email');
+    expect(emails.sort()).toEqual(['grace@example.test', 'new@example.test']);
+    const report = (await imports.errors(id).expect(200)).text;
+    expect(report).toContain('ada@example.test');
+    expect(report).toContain('erased at its owner’s request');
   });
 });

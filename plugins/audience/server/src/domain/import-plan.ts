@@ -46,6 +46,19 @@ export type Plan<E extends Existing = Existing> =
   | { kind: 'skip' }
   | { kind: 'error'; problems: RowProblem[] };
 
+// A person erased under GDPR asked to be forgotten: no old list brings them back.
+export const erasedRow = (staged: StagedRow): Plan<never> => ({
+  kind: 'error',
+  problems: [
+    {
+      row: staged.row,
+      column: 'email',
+      value: staged.email,
+      reason: 'this address was erased at its owner’s request and cannot be imported',
+    },
+  ],
+});
+
 // What importing one (merged) row does to the list, given the subscriber it matches if any:
 // required fields and defaults apply to new people only, exactly as on every other write path.
 export const planRow = <E extends Existing>(staged: StagedRow, existing: E | null, ctx: PlanContext): Plan<E> => {

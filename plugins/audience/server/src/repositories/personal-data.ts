@@ -48,6 +48,7 @@ export const personalData = (db: Knex | Knex.Transaction) => {
     rememberErasure: (emailHash: string) =>
       db.raw('INSERT INTO herald_erasures (email_hash) VALUES (?) ON CONFLICT DO NOTHING', [emailHash]),
 
-    isErased: async (emailHash: string): Promise<boolean> => Boolean(await db('herald_erasures').where({ email_hash: emailHash }).first()),
+    erasedAmong: async (emailHashes: string[]): Promise<Set<string>> =>
+      new Set(emailHashes.length ? await db('herald_erasures').whereIn('email_hash', emailHashes).pluck('email_hash') : []),
   };
 };

@@ -25,6 +25,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return found as unknown as Subscriber;
   };
 
+  // Which of these addresses were erased, in one query (an import checks a batch at a time).
+  const erasedAmong = async (emails: string[], trx?: Knex.Transaction): Promise<Set<string>> => {
+    const byHash = new Map(emails.map((email) => [emailHash(email), email]));
+    const erased = await personalData(trx ?? strapi.db.connection).erasedAmong([...byHash.keys()]);
+    return new Set([...erased].map((hash) => byHash.get(hash)!));
+  };
+
   return {
     async export(documentId: string) {
       const { id: _internalId, ...profile } = await load(documentId, true);
@@ -77,7 +84,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { erased: documentId };
     },
 
-    // Whether this address was erased: imports and forms must not bring it back.
-    isErased: (email: string): Promise<boolean> => personalData(strapi.db.connection).isErased(emailHash(email)),
+    // Whether this address was erased: an import must not bring it back.
+    isErased: async (email: string): Promise<boolean> => (await erasedAmong([email])).size > 0,
+    erasedAmong,
   };
 };

@@ -5,7 +5,7 @@ import { csvRecordBatches } from '../domain/csv-records';
 import { newDocumentId } from '../domain/document-id';
 import type { FieldDefinition } from '../domain/field-values';
 import { FINISHED_STATES, RUNNING_STATES } from '../domain/import-job';
-import { planRow, type Plan, type PlanContext } from '../domain/import-plan';
+import { erasedRow, planRow, type Plan, type PlanContext } from '../domain/import-plan';
 import { compileColumns, mergeRows, validateRow, type RowProblem, type StagedRow } from '../domain/import-row';
 import { importErrors } from '../repositories/import-errors';
 import { importFiles } from '../repositories/import-files';
@@ -208,7 +208,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         rows.map((r) => r.email)
       );
       const existing = new Map(locked.map((e) => [e.email, e]));
-      const plans = rows.map((r) => planRow(r, existing.get(r.email) ?? null, ctx.plan));
+      const erased: Set<string> = await audience()
+        .service('gdpr')
+        .erasedAmong(
+          rows.filter((r) => !existing.has(r.email)).map((r) => r.email),
+          trx
+        );
+      const plans = rows.map((r) => (erased.has(r.email) ? erasedRow(r) : planRow(r, existing.get(r.email) ?? null, ctx.plan)));
       const inserts = plans.flatMap((p) => (p.kind === 'insert' ? [p] : []));
       const updates = plans.flatMap((p) => (p.kind === 'update' ? [p] : []));
       const now = new Date();
