@@ -21,6 +21,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
       },
     },
   },
+  'plugin::audience.embeddable-assets',
   {
     name: 'strapi::cors',
     config: {

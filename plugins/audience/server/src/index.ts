@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import bootstrap from './bootstrap';
 import contentTypes from './content-types';
 import controllers from './controllers';
+import middlewares from './middlewares';
 import routes from './routes';
 import services from './services';
 
@@ -20,5 +21,5 @@ export default {
   routes,
   services,
   policies: {},
-  middlewares: {},
+  middlewares,
 };

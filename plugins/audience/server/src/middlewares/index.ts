@@ -1,0 +1,3 @@
+import embeddableAssets from './embeddable-assets';
+
+export default { 'embeddable-assets': embeddableAssets };
