@@ -7,7 +7,7 @@ import { CAMPAIGN_IDS, INTERESTS, NOW, PLANS, TAG_IDS, TEXTS, TIME_ZONES, TODAY,
 export interface Population {
   subscribers: Array<SubscriberFacts & { fieldsColumn: Record<string, unknown> | null }>;
   tagLinks: Array<{ subscriber_id: number | null; tag_id: number }>;
-  engagement: Array<{ subscriber_id: number | null; campaign_id: number; kind: EngagementKind; day: string; count: number }>;
+  engagement: Array<{ subscriber_id: number | null; campaign_id: string; kind: EngagementKind; day: string; count: number }>;
 }
 
 const DAY_MS = 86_400_000;
@@ -84,7 +84,7 @@ export const randomPopulation = (random: Random, size: number): Population => {
     { subscriber_id: null, tag_id: 1 },
     { subscriber_id: null, tag_id: 2 },
   ];
-  const orphanEngagement = KINDS.map((kind) => ({ subscriber_id: null, campaign_id: 1, kind, day: TODAY, count: 5 }));
+  const orphanEngagement = KINDS.map((kind) => ({ subscriber_id: null, campaign_id: 'c1', kind, day: TODAY, count: 5 }));
   return {
     subscribers,
     tagLinks: [...subscribers.flatMap((s) => s.tagIds.map((tag_id) => ({ subscriber_id: Number(s.id), tag_id }))), ...orphans],

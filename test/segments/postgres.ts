@@ -36,7 +36,7 @@ export const load = async (client: Client, population: Population): Promise<void
     );
     CREATE TABLE audience."subscriber tags" (subscriber_id bigint, tag_id integer NOT NULL);
     CREATE TABLE audience.engagement_daily (
-      subscriber_id bigint, campaign_id integer NOT NULL, kind text NOT NULL, day date NOT NULL, count integer NOT NULL CHECK (count > 0)
+      subscriber_id bigint, campaign_id text NOT NULL, kind text NOT NULL, day date NOT NULL, count integer NOT NULL CHECK (count > 0)
     );
   `);
   for (const statement of recommendedIndexes(source)) await client.query(statement);
@@ -59,7 +59,7 @@ export const load = async (client: Client, population: Population): Promise<void
   );
   await client.query(
     `INSERT INTO audience.engagement_daily SELECT * FROM jsonb_to_recordset($1::jsonb)
-       AS r(subscriber_id bigint, campaign_id integer, kind text, day date, count integer)`,
+       AS r(subscriber_id bigint, campaign_id text, kind text, day date, count integer)`,
     [JSON.stringify(population.engagement)]
   );
   await client.query('ANALYZE');

@@ -46,7 +46,7 @@ export const INTEREST_PROBES = ['news', 'SPORTS', 'tech', 'travel', 'cooking', '
 export const TIME_ZONES = ['Europe/Paris', 'europe/paris', 'America/New_York', 'UTC', ''];
 export const EMAIL_PROBES = ['ann', 'BOB', '@example', 'example.com', '_', '%', 'x.io', 'z'];
 export const TAG_IDS = [1, 2, 3, 4, 5, 6, 7]; // 7 is never assigned
-export const CAMPAIGN_IDS = [1, 2, 3, 4, 5]; // 5 is never engaged with
+export const CAMPAIGN_IDS = ['c1', 'c2', 'c3', 'c4', 'c5']; // 5 is never engaged with
 
 // Days near today, anniversaries close to it, leap days and the edges of windows.
 export const DAYS: readonly string[] = [

@@ -99,11 +99,11 @@ describe('compileSegment', () => {
       bindings: ['clicked', '2025-02-20'],
     });
     expect(
-      compileSegment({ type: 'engagement', action: 'opened', negate: true, campaignId: 9, minCount: 2, withinDays: 30 }, options)
+      compileSegment({ type: 'engagement', action: 'opened', negate: true, campaignId: 'cmp9', minCount: 2, withinDays: 30 }, options)
     ).toEqual({
       where:
         'NOT EXISTS (SELECT 1 FROM (SELECT e."subscriber_id" AS subscriber FROM "engagement_daily" e WHERE e."kind" = ? AND e."campaign_id" = ? AND e."day" >= ? GROUP BY e."subscriber_id" HAVING sum(e."count") >= ?) engaged WHERE engaged.subscriber = s."id")',
-      bindings: ['opened', 9, '2025-01-28', 2],
+      bindings: ['opened', 'cmp9', '2025-01-28', 2],
     });
   });
 

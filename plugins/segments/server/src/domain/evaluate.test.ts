@@ -129,17 +129,17 @@ describe('tags and engagement', () => {
   });
 
   const engagement: SubscriberFacts['engagement'] = [
-    { campaignId: 1, kind: 'opened', day: '2025-02-26', count: 1 },
-    { campaignId: 2, kind: 'opened', day: '2025-01-28', count: 1 },
-    { campaignId: 2, kind: 'opened', day: '2025-01-27', count: 5 },
-    { campaignId: 2, kind: 'clicked', day: '2025-02-20', count: 3 },
+    { campaignId: 'c1', kind: 'opened', day: '2025-02-26', count: 1 },
+    { campaignId: 'c2', kind: 'opened', day: '2025-01-28', count: 1 },
+    { campaignId: 'c2', kind: 'opened', day: '2025-01-27', count: 5 },
+    { campaignId: 'c2', kind: 'clicked', day: '2025-02-20', count: 3 },
   ];
 
   it('sums counts over campaigns and the days of the window', () => {
     expect(match({ type: 'engagement', action: 'opened', minCount: 2, withinDays: 30 }, { engagement })).toBe(true);
     expect(match({ type: 'engagement', action: 'opened', minCount: 3, withinDays: 30 }, { engagement })).toBe(false);
     expect(match({ type: 'engagement', action: 'opened', minCount: 7 }, { engagement })).toBe(true);
-    expect(match({ type: 'engagement', action: 'opened', campaignId: 1, minCount: 2 }, { engagement })).toBe(false);
+    expect(match({ type: 'engagement', action: 'opened', campaignId: 'c1', minCount: 2 }, { engagement })).toBe(false);
     expect(match({ type: 'engagement', action: 'received' }, { engagement })).toBe(false);
   });
 

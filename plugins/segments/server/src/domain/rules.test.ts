@@ -36,7 +36,7 @@ describe('validateRules', () => {
         { type: 'created', operator: 'before', value: '2024-02-29' },
         { type: 'time_zone', operator: 'is_empty' },
         { type: 'tags', operator: 'has_none', tagIds: [3] },
-        { type: 'engagement', action: 'opened', negate: true, campaignId: 7, minCount: 2, withinDays: 30 },
+        { type: 'engagement', action: 'opened', negate: true, campaignId: 'c7', minCount: 2, withinDays: 30 },
         { type: 'engagement', action: 'clicked' },
       ],
     };
@@ -94,6 +94,8 @@ describe('validateRules', () => {
     ],
     [{ type: 'tags', operator: 'has_any', tagIds: [] }, ['tagIds'], 'tagIds must list at least one tag'],
     [{ type: 'engagement', action: 'opened', withinDays: 0 }, ['withinDays'], 'withinDays must be a whole number of days from 1 to 36500'],
+    [{ type: 'engagement', action: 'opened', campaignId: 7 }, ['campaignId'], 'campaignId must be a campaign documentId'],
+    [{ type: 'engagement', action: 'opened', campaignId: ' ' }, ['campaignId'], 'campaignId must be a campaign documentId'],
   ])('refuses a bad value: %j', (rule, path, message) => {
     expect(failure(group(rule))).toEqual({ path: ['children', 0, ...path], message });
   });

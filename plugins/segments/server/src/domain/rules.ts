@@ -66,7 +66,13 @@ const nodeSchemas = [
     type: z.literal('engagement'),
     action: z.enum(['received', 'opened', 'clicked']),
     negate: z.boolean().optional(), // "did not open"
-    campaignId: id('campaignId must be a campaign id').optional(), // absent: any campaign
+    // A campaign's documentId, as engagement events carry it; absent: any campaign.
+    campaignId: z
+      .string({ error: 'campaignId must be a campaign documentId' })
+      .trim()
+      .min(1, { error: 'campaignId must be a campaign documentId' })
+      .max(64, { error: 'campaignId must be a campaign documentId' })
+      .optional(),
     minCount: id('minCount must be a whole number from 1').optional(),
     withinDays: wholeNumber(1, MAX_DAYS, `withinDays must be a whole number of days from 1 to ${MAX_DAYS}`).optional(), // absent: ever
   }),
