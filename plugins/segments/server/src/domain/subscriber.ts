@@ -9,5 +9,5 @@ export interface SubscriberFacts {
   timeZone: string | null;
   fields: Record<string, unknown>;
   tagIds: number[];
-  engagement: Array<{ campaignId: number; kind: EngagementKind; day: string; count: number }>;
+  engagement: Array<{ campaignId: string; kind: EngagementKind; day: string; count: number }>;
 }
