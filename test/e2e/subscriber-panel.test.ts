@@ -4,11 +4,12 @@ import { ADMIN, adminToken, apiToken } from '../harness/admin';
 import { startHerald, type TestHerald } from '../harness/app';
 import { launchBrowser, signIn } from '../harness/browser';
 
-describe('subscriber side panel in Chromium', () => {
+describe('content manager side panels in Chromium', () => {
   let app: TestHerald;
   let browser: Browser;
   let page: Page;
   let documentId: string;
+  let formId: string;
 
   beforeAll(async () => {
     app = await startHerald({ SERVE_ADMIN: 'true', HERALD_PROCESS: 'web' });
@@ -18,6 +19,16 @@ describe('subscriber side panel in Chromium', () => {
       app.http()[method](`/api/audience${p}`).set('authorization', `Bearer ${token}`).send({ data });
     documentId = (await api('post', '/subscribers', { email: 'ada@example.test', firstName: 'Ada' }).expect(201)).body.data.documentId;
     await api('put', `/subscribers/${documentId}`, { status: 'active' }).expect(200);
+    await app.strapi.plugin('audience').service('consents').grant({
+      subscriberDocumentId: documentId,
+      email: 'ada@example.test',
+      basis: 'consent',
+      method: 'admin',
+      wording: 'Yes, send me news',
+    });
+    formId = (await api('post', '/forms', { name: 'Newsletter', consentText: 'Yes, email me.', fields: { items: [] } }).expect(201)).body
+      .data.documentId;
+    await app.http().get(`/api/audience/forms/${formId}/page`).expect(200);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 1000 }, acceptDownloads: true });
   });
@@ -35,6 +46,9 @@ describe('subscriber side panel in Chromium', () => {
       expect.stringMatching(/^updated/),
       expect.stringMatching(/^created/),
     ]);
+    await expect(page.getByRole('list', { name: 'Consent records' }).getByRole('listitem').allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/^granted \(consent, admin\)[\s\S]*“Yes, send me news”/),
+    ]);
     await page.getByRole('button', { name: 'Erase subscriber' }).waitFor();
 
     const download = page.waitForEvent('download');
@@ -42,5 +56,14 @@ describe('subscriber side panel in Chromium', () => {
     const file = await (await download).path();
     const exported = JSON.parse(readFileSync(file!, 'utf8'));
     expect(exported.profile).toMatchObject({ documentId, email: 'ada@example.test' });
+  });
+
+  it("shows a form's counts and its embed snippet", async () => {
+    await page.goto(`${app.url}/admin/content-manager/collection-types/plugin::audience.form/${formId}`);
+    await expect(page.getByLabel('Form counts').innerText()).resolves.toBe('1 views · 0 submissions · 0 confirmations');
+    await expect(page.getByLabel('Embed snippet').innerText()).resolves.toContain(`data-herald-form="${formId}"`);
+    await expect(page.getByRole('link', { name: 'Open the hosted page' }).getAttribute('href')).resolves.toBe(
+      `${app.url}/api/audience/forms/${formId}/page`
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { CloudUpload } from '@strapi/icons';
+import { FormPanel } from './components/FormPanel';
 import { SubscriberPanel } from './components/SubscriberPanel';
 
 const PLUGIN_ID = 'audience';
@@ -14,8 +15,11 @@ export default {
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Herald audience' });
   },
-  // The subscriber side panel: timeline, consents, GDPR export and erase.
+  // Side panels: a subscriber's timeline, consents and GDPR actions; a form's counts and embed snippet.
   bootstrap(app: { getPlugin(id: string): { apis: unknown } }) {
-    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([SubscriberPanel]);
+    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([
+      SubscriberPanel,
+      FormPanel,
+    ]);
   },
 };

@@ -3,17 +3,29 @@ import { Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { messageOf } from './api';
 
-type Consent = { action: string; basis: string; method: string; createdAt?: string; created_at?: string };
+// As GET /audience/subscribers/:documentId/consents answers (server/src/services/consents.ts).
+type Consent = {
+  id: string;
+  action: 'granted' | 'withdrawn';
+  basis: string;
+  method: string;
+  formVersion: string | null;
+  wording: string | null;
+  confirmedAt: string | null;
+  createdAt: string;
+};
 
-// The subscriber's consent records (GET /audience/subscribers/:id/consents), newest first.
+const when = (iso: string) => new Date(iso).toLocaleString();
+
+// The subscriber's consent records, newest first: what was agreed to, how, and when it was confirmed.
 export const SubscriberConsents = ({ documentId }: { documentId: string }) => {
   const { get } = useFetchClient();
   const [consents, setConsents] = useState<Consent[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    get<{ results?: Consent[]; data?: Consent[] } | Consent[]>(`/audience/subscribers/${documentId}/consents`)
-      .then((res) => setConsents(Array.isArray(res.data) ? res.data : (res.data.results ?? res.data.data ?? [])))
+    get<{ data: Consent[] }>(`/audience/subscribers/${documentId}/consents`)
+      .then((res) => setConsents(res.data.data))
       .catch((err) => setError(messageOf(err)));
   }, [documentId]);
 
@@ -21,11 +33,19 @@ export const SubscriberConsents = ({ documentId }: { documentId: string }) => {
   if (!consents) return <Typography textColor="neutral600">Loading consents…</Typography>;
   if (consents.length === 0) return <Typography textColor="neutral600">No consent recorded.</Typography>;
   return (
-    <Flex direction="column" alignItems="stretch" gap={1} aria-label="Consent records" role="list">
-      {consents.map((c, i) => (
-        <Typography key={i} role="listitem" variant="pi">
-          {c.action} ({c.basis}, {c.method}) · {new Date(c.createdAt ?? c.created_at ?? '').toLocaleString()}
-        </Typography>
+    <Flex direction="column" alignItems="stretch" gap={2} aria-label="Consent records" role="list">
+      {consents.map((c) => (
+        <Flex key={c.id} role="listitem" direction="column" alignItems="stretch" gap={0}>
+          <Typography variant="pi" fontWeight="bold">
+            {c.action} ({c.basis}, {c.method}) · {when(c.createdAt)}
+          </Typography>
+          {c.confirmedAt && <Typography variant="pi">confirmed {when(c.confirmedAt)}</Typography>}
+          {c.wording && (
+            <Typography variant="pi" textColor="neutral600">
+              “{c.wording}”{c.formVersion ? ` (wording v${c.formVersion})` : ''}
+            </Typography>
+          )}
+        </Flex>
       ))}
     </Flex>
   );
