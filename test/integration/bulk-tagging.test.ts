@@ -1,5 +1,6 @@
 import { adminToken, apiToken } from '../harness/admin';
 import { startHerald, type TestHerald } from '../harness/app';
+import { createSegment } from '../harness/segments';
 import { waitFor } from '../harness/wait';
 
 describe('bulk tagging', () => {
@@ -86,16 +87,9 @@ describe('bulk tagging', () => {
   it('tags a large segment in the background, batch by batch, and reports progress', async () => {
     await insertMany(2500, 'active');
     await create('bystander@example.test', 'unsubscribed');
-    const segment = await app
-      .http()
-      .post('/api/segments/segments')
-      .set('authorization', `Bearer ${token}`)
-      .send({
-        data: { name: 'Active', rules: { type: 'group', match: 'all', children: [{ type: 'status', operator: 'is', value: 'active' }] } },
-      })
-      .expect(201);
+    const segment = await createSegment(app, token, 'Active');
     const before = await eventCount('subscriber.tagged');
-    const queued = await tagging({ action: 'add', tags: ['Big'], target: { segment: segment.body.data.documentId } }).expect(202);
+    const queued = await tagging({ action: 'add', tags: ['Big'], target: { segment } }).expect(202);
     expect(queued.body).toMatchObject({ action: 'add', total: 2500 });
     let job = queued.body;
     await waitFor(

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { adminToken, apiToken } from '../harness/admin';
 import { startHerald, type TestHerald } from '../harness/app';
+import { createSegment } from '../harness/segments';
 
 describe('CSV export of subscribers', () => {
   let app: TestHerald;
@@ -72,15 +73,8 @@ describe('CSV export of subscribers', () => {
   });
 
   it('exports a saved segment through the segment engine', async () => {
-    const segment = await app
-      .http()
-      .post('/api/segments/segments')
-      .set('authorization', `Bearer ${token}`)
-      .send({
-        data: { name: 'Active', rules: { type: 'group', match: 'all', children: [{ type: 'status', operator: 'is', value: 'active' }] } },
-      })
-      .expect(201);
-    const res = await exportCsv({ segment: segment.body.data.documentId }).expect(200);
+    const segment = await createSegment(app, token, 'Active');
+    const res = await exportCsv({ segment }).expect(200);
     expect(rows(res.text).map((r) => r.email)).toEqual(['ada@acme.test']);
   });
 
