@@ -35,6 +35,23 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     mailgunTimeoutMs: env.int('MAILGUN_TIMEOUT_MS', 30000),
     defaultFrom: env('MAIL_FROM', 'Herald <herald@localhost>'),
   },
+  campaigns: {
+    // Global send rate across every worker (a Redis token bucket), in messages per minute.
+    ratePerMinute: env.int('CAMPAIGN_RATE_PER_MINUTE', 60000),
+    batchSize: env.int('CAMPAIGN_BATCH_SIZE', 1000),
+    parallelJobs: env.int('CAMPAIGN_PARALLEL_JOBS', 4),
+    perRecipientConcurrency: env.int('CAMPAIGN_SEND_CONCURRENCY', 16),
+    leaseMs: env.int('CAMPAIGN_LEASE_MS', 120000),
+    jobSliceMs: env.int('CAMPAIGN_JOB_SLICE_MS', 5000),
+    maxAttempts: env.int('CAMPAIGN_MAX_ATTEMPTS', 5),
+    retryBackoffMs: env.int('CAMPAIGN_RETRY_BACKOFF_MS', 5000),
+    reconcileMs: env.int('CAMPAIGN_RECONCILE_MS', 30000),
+    // Auto-pause when more than this share of the last `failureWindow` outcomes failed.
+    failureThreshold: env.float('CAMPAIGN_FAILURE_THRESHOLD', 0.2),
+    failureWindow: env.int('CAMPAIGN_FAILURE_WINDOW', 200),
+    failureMinSample: env.int('CAMPAIGN_FAILURE_MIN_SAMPLE', 50),
+    postalAddress: env('CAMPAIGN_POSTAL_ADDRESS', ''),
+  },
   segments: {
     // Memory PostgreSQL may use per segment query to hash large id sets (see the segments engine).
     workMem: env('SEGMENT_WORK_MEM', '128MB'),

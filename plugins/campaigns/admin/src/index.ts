@@ -1,1 +1,14 @@
-export default { register: (app: { registerPlugin(p: object): void }) => app.registerPlugin({ id: 'campaigns', name: 'campaigns' }) };
+import { Layout } from '@strapi/icons';
+
+export default {
+  register(app: { addMenuLink(link: object): void; registerPlugin(plugin: object): void }) {
+    app.addMenuLink({
+      to: 'plugins/campaigns/templates',
+      icon: Layout,
+      intlLabel: { id: 'campaigns.templates.menu', defaultMessage: 'Templates' },
+      Component: () => import('./pages/TemplatesApp'),
+      permissions: [],
+    });
+    app.registerPlugin({ id: 'campaigns', name: 'Campaigns' });
+  },
+};

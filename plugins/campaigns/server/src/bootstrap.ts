@@ -1,0 +1,6 @@
+import type { Core } from '@strapi/strapi';
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.plugin('campaigns').service('template-starters').seed();
+  await strapi.plugin('campaigns').service('send-jobs').start();
+};

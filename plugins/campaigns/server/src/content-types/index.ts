@@ -1,0 +1,5 @@
+import brand from './brand';
+import campaign from './campaign';
+import template from './template';
+
+export default { template, brand, campaign };

@@ -1,0 +1,6 @@
+import type { Core } from '@strapi/strapi';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.plugin('campaigns').service('template-rules').register();
+  strapi.plugin('campaigns').service('brand').register();
+};

@@ -1,0 +1,262 @@
+/*
+ * The exactly-once campaign send pipeline. PostgreSQL's ledger (herald_campaign_sends) is the truth;
+ * BullMQ jobs on `campaign-send` are hints that say "work on campaign X". Each drain job loops:
+ * claim due rows (queued -> sending, claim token + lease, SKIP LOCKED), read the subscribers fresh
+ * (status, suppression and unsubscribe are checked here, at send time), take tokens from the global
+ * rate limiter, record the hand-off (handed_at + our Message-ID) and call Mailgun, then record the
+ * outcome by compare-and-set on the claim token, with email.sent / email.failed in the same
+ * transaction. A job works for a bounded slice, then queues its own continuation, so a shutdown
+ * only waits for one slice. The reconciler re-queues what Redis lost.
+ *
+ * Provider answers:
+ *  - 2xx: sent (Mailgun's id stored beside ours).
+ *  - 5xx / connection refused (`retryable`): back to queued with one attempt spent; the job waits
+ *    with exponential backoff; after maxAttempts the row fails.
+ *  - 429 (`rate-limited`): back to queued without spending an attempt; the shared bucket is blocked
+ *    for Retry-After so every worker slows down.
+ *  - other 4xx (`rejected`): that recipient fails at once. A rejected batch is split into calls of
+ *    one, so one bad address fails alone.
+ *
+ * POLICY for "Mailgun accepted but the response was lost" (`unknown-outcome`: a reset or timeout
+ * after the request was written, or a worker that died after the hand-off): the rows become
+ * `unknown` and are never re-sent automatically, because a blind retry is exactly how a silent
+ * duplicate happens. They do not hold the campaign back (it completes when nothing is queued or
+ * sending) and are shown in its progress; a person decides with resolve-unknown: `sent` (Mailgun's
+ * logs show them, searchable by the Message-ID we stored) or `resend` (re-queued; the retry carries
+ * the same Message-ID, so receivers that deduplicate on it still drop a copy).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { Job } from 'bullmq';
+import type { Knex } from 'knex';
+import type { MailErrorKind, SendResult } from '../../../../../types/shared/mail';
+import { SEND_QUEUE, type CampaignsConfig } from '../domain/campaign-config';
+import type { ClaimedRow, RowOutcome } from '../domain/ledger-states';
+import { batchMessage, messageIdFor, singleMessage, type Personal } from '../domain/send-message';
+import { ledgerRepository } from '../repositories/ledger';
+import { campaignStatusRepository } from '../repositories/campaign-status';
+import type { Recipient } from '../repositories/recipients';
+import { CampaignNotSendable, type CampaignContent } from './send-content';
+
+type MailFailure = Error & { kind?: MailErrorKind; retryAfterMs?: number };
+type Attempt = { row: ClaimedRow; result: { ok: true; id: string } | { ok: false; error: MailFailure } };
+type GroupResult = { delayMs: number };
+
+// BullMQ recognises a job moved back to delayed by this error's name; importing its class would
+// bundle a second copy of bullmq into the plugin.
+class DelayedError extends Error {
+  override name = 'DelayedError';
+}
+
+const pool = async <T, R>(items: T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const run = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, run));
+  return out;
+};
+
+const settle = async (send: () => Promise<SendResult>): Promise<Attempt['result']> => {
+  try {
+    return { ok: true, id: (await send()).id };
+  } catch (error) {
+    return { ok: false, error: error as MailFailure };
+  }
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => (strapi.config.get('herald') as { campaigns: CampaignsConfig }).campaigns;
+  const knex = () => strapi.db.connection;
+  const ledger = () => ledgerRepository(knex());
+  const statuses = () => campaignStatusRepository(knex());
+  const plugin = () => strapi.plugin('campaigns');
+  const mail = () => strapi.plugin('platform').service('mail');
+  const queue = () => strapi.plugin('platform').service('queues').queue(SEND_QUEUE);
+  const lifecycle = () => plugin().service('campaign-lifecycle');
+
+  const links = (documentId: string): { unsubscribe: string; preferences: string } =>
+    strapi.plugin('audience').service('preferences').links(documentId);
+
+  // Calls Mailgun for the sendable rows: one batch call when the plan allows it, else one call each.
+  const deliver = async (content: CampaignContent, rows: Array<{ row: ClaimedRow; recipient: Recipient }>): Promise<Attempt[]> => {
+    const { envelope, plan } = content;
+    const prepared = rows.map(({ row, recipient }) => {
+      const personalLinks = links(recipient.documentId);
+      const person: Personal = { sendId: row.id, address: recipient.email, unsubscribeUrl: personalLinks.unsubscribe };
+      return { row, person, ctx: content.context(recipient, personalLinks) };
+    });
+    const concurrency = config().perRecipientConcurrency;
+    if (plan.mode === 'single') {
+      return pool(prepared, concurrency, async ({ row, person, ctx }) => ({
+        row,
+        result: await settle(() => mail().send(singleMessage(envelope, person, plan.render(ctx)))),
+      }));
+    }
+    const people = prepared.map(({ person, ctx }) => ({ ...person, variables: plan.variables(ctx) }));
+    const result = await settle(() => mail().sendBatch(batchMessage(envelope, plan.parts, people)));
+    if (result.ok || result.error.kind !== 'rejected' || people.length === 1) return prepared.map(({ row }) => ({ row, result }));
+    // Mailgun refused the whole call: nothing went out, so find the culprit with calls of one.
+    return pool(people, concurrency, async (person, i = people.indexOf(person)) => ({
+      row: prepared[i].row,
+      result: await settle(() => mail().sendBatch(batchMessage(envelope, plan.parts, [person]))),
+    }));
+  };
+
+  const backoffMs = (attempts: number) => config().retryBackoffMs * 2 ** Math.max(0, attempts - 1);
+
+  // Records outcomes and their events in one transaction; returns the delay the job should take.
+  const record = async (
+    campaignId: string,
+    token: string,
+    attempts: Attempt[],
+    skipped: RowOutcome[],
+    documentIds: Map<number, string>
+  ) => {
+    const outcomes: RowOutcome[] = [...skipped];
+    const retry: number[] = [];
+    const rateLimited: number[] = [];
+    let delayMs = 0;
+    for (const { row, result } of attempts) {
+      if (result.ok) {
+        outcomes.push({ id: row.id, state: 'sent', providerId: result.id });
+        continue;
+      }
+      const { kind, message, retryAfterMs } = result.error;
+      if (kind === 'rate-limited') {
+        rateLimited.push(row.id);
+        delayMs = Math.max(delayMs, retryAfterMs ?? 1000);
+      } else if (kind === 'retryable' && row.attempts + 1 < config().maxAttempts) {
+        retry.push(row.id);
+        delayMs = Math.max(delayMs, backoffMs(row.attempts + 1));
+      } else if (kind === 'unknown-outcome') {
+        outcomes.push({ id: row.id, state: 'unknown', reason: message });
+      } else {
+        outcomes.push({
+          id: row.id,
+          state: 'failed',
+          reason: kind === 'retryable' ? `gave up after ${row.attempts + 1} attempts: ${message}` : message,
+        });
+      }
+    }
+    if (rateLimited.length) await plugin().service('rate-limiter').block(delayMs);
+    await ledger().release(token, rateLimited, { spendAttempt: false });
+    await ledger().release(token, retry, { spendAttempt: true });
+    await knex().transaction(async (trx: Knex.Transaction) => {
+      const moved = new Set((await ledger().finish(trx, token, outcomes)).map((r) => r.id));
+      const ids = (state: RowOutcome['state'], reason?: string) =>
+        outcomes
+          .filter((o) => moved.has(o.id) && o.state === state && (reason === undefined || o.reason === reason))
+          .map((o) => documentIds.get(o.id) as string);
+      const events: Array<{ type: 'email.sent' | 'email.failed'; payload: never }> = [];
+      const sent = ids('sent');
+      if (sent.length) events.push({ type: 'email.sent', payload: { campaignId, subscriberIds: sent } as never });
+      for (const reason of new Set(outcomes.filter((o) => o.state === 'failed').map((o) => o.reason ?? ''))) {
+        const failed = ids('failed', reason);
+        if (failed.length) events.push({ type: 'email.failed', payload: { campaignId, subscriberIds: failed, reason } as never });
+      }
+      await strapi.plugin('platform').service('events').emitMany(events, { transaction: trx });
+    });
+    if (outcomes.some((o) => o.state === 'failed')) await pauseOnFailureRate(campaignId);
+    return delayMs;
+  };
+
+  const pauseOnFailureRate = async (campaignId: string) => {
+    const { failureWindow, failureMinSample, failureThreshold } = config();
+    const { total, failed } = await ledger().failureWindow(campaignId, failureWindow);
+    if (total < failureMinSample || failed / total <= failureThreshold) return;
+    const reason = `auto-paused: ${failed} of the last ${total} messages failed (threshold ${Math.round(failureThreshold * 100)}%)`;
+    await lifecycle().tryMove(campaignId, 'pause', { status_reason: reason }, { type: 'campaign.paused', payload: { campaignId, reason } });
+  };
+
+  // One claimed group, from fresh subscriber data to recorded outcomes.
+  const sendGroup = async (campaignId: string, content: CampaignContent, token: string, claimed: ClaimedRow[]): Promise<GroupResult> => {
+    const people = await plugin()
+      .service('send-audience')
+      .recipients()
+      .load(claimed.map((r) => r.subscriberId));
+    const skipped: RowOutcome[] = [];
+    const sendable: Array<{ row: ClaimedRow; recipient: Recipient }> = [];
+    const documentIds = new Map<number, string>();
+    for (const row of claimed) {
+      const recipient = people.get(row.subscriberId);
+      if (recipient) documentIds.set(row.id, recipient.documentId);
+      if (!recipient) skipped.push({ id: row.id, state: 'skipped', reason: 'subscriber deleted' });
+      else if (recipient.status !== 'active') skipped.push({ id: row.id, state: 'skipped', reason: `subscriber is ${recipient.status}` });
+      else sendable.push({ row, recipient });
+    }
+    if (sendable.length) await plugin().service('rate-limiter').take(sendable.length);
+    const handed = await ledger().hand(token, new Map(sendable.map(({ row }) => [row.id, messageIdFor(content.envelope, row.id)])));
+    if (handed !== sendable.length) {
+      // Our lease ran out while waiting and the rows were taken over: leave them to their new owner.
+      strapi.log.warn(`[campaigns] ${campaignId}: lease lost before hand-off (${handed}/${sendable.length}); releasing`);
+      await ledger().release(
+        token,
+        sendable.map(({ row }) => row.id),
+        { spendAttempt: false }
+      );
+      return { delayMs: 0 };
+    }
+    const attempts = sendable.length ? await deliver(content, sendable) : [];
+    return { delayMs: await record(campaignId, token, attempts, skipped, documentIds) };
+  };
+
+  return {
+    async enqueueDrains(campaignId: string, count = config().parallelJobs) {
+      await queue().addBulk(
+        Array.from({ length: count }, () => ({
+          name: 'drain',
+          data: { campaignId },
+          opts: { jobId: `drain-${campaignId}-${randomUUID()}`, removeOnComplete: true },
+        }))
+      );
+    },
+
+    // Completes the campaign once its audience is written and no row is queued or sending.
+    async finalize(campaignId: string): Promise<boolean> {
+      const campaign = await statuses().find(campaignId);
+      if (campaign?.status !== 'sending' || !campaign.prepared_at) return false;
+      if ((await ledger().pending(campaignId)) > 0) return false;
+      return lifecycle().tryMove(campaignId, 'complete', { sent_at: new Date() }, { type: 'campaign.sent', payload: { campaignId } });
+    },
+
+    async drain(job: Job<{ campaignId: string }>, jobToken?: string): Promise<void> {
+      const { campaignId } = job.data;
+      const deadline = Date.now() + config().jobSliceMs;
+      let content: CampaignContent;
+      try {
+        content = await plugin().service('send-content').forCampaign(campaignId);
+      } catch (err) {
+        if (!(err instanceof CampaignNotSendable)) throw err;
+        await lifecycle().tryMove(campaignId, 'fail', { status_reason: err.message });
+        return;
+      }
+      while (Date.now() < deadline) {
+        const campaign = await statuses().find(campaignId);
+        if (campaign?.status !== 'sending' || !campaign.prepared_at) return;
+        const token = randomUUID();
+        const claimed = await ledger().claim(campaignId, token, plugin().service('rate-limiter').maxClaim(), config().leaseMs);
+        if (claimed.length === 0) {
+          const next = await ledger().nextDue(campaignId);
+          if (next && next.getTime() > Date.now()) {
+            await job.moveToDelayed(next.getTime(), jobToken);
+            throw new DelayedError();
+          }
+          await this.finalize(campaignId);
+          return;
+        }
+        const { delayMs } = await sendGroup(campaignId, content, token, claimed);
+        if (delayMs > 0) {
+          // Moving the job back does not count as an attempt: 429s never use up retries.
+          await job.moveToDelayed(Date.now() + delayMs, jobToken);
+          throw new DelayedError();
+        }
+      }
+      await this.enqueueDrains(campaignId, 1);
+    },
+  };
+};

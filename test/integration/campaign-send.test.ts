@@ -1,0 +1,106 @@
+import { startFakeMailgun, type FakeMailgun } from '../fakes/mailgun/server';
+import { apiToken } from '../harness/admin';
+import type { TestHerald } from '../harness/app';
+import {
+  addressOf,
+  createCampaign,
+  expectExactlyOnce,
+  progress,
+  seedSubscribers,
+  startCampaignHerald,
+  waitForStatus,
+  CONDITIONAL_BODY,
+} from './campaign-setup';
+
+// One Herald (web and worker in this process) sending to the fake Mailgun through the real client.
+describe('campaign send', () => {
+  let app: TestHerald;
+  let fake: FakeMailgun;
+  let token: string;
+  const api = (method: 'get' | 'post', path: string) =>
+    app.http()[method](`/api/campaigns/campaigns${path}`).set('Authorization', `Bearer ${token}`);
+
+  beforeAll(async () => {
+    fake = await startFakeMailgun({ apiKey: 'key-campaigns' });
+    app = await startCampaignHerald(fake, { CAMPAIGN_BATCH_SIZE: '100' });
+    token = await apiToken(app);
+    // 0..249 active; every 10th unsubscribed, every 25th bounced: those must never be mailed.
+    await seedSubscribers(app, 250, (i) => (i % 10 === 0 ? 'unsubscribed' : i % 25 === 0 ? 'bounced' : 'active'));
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await fake?.close();
+  });
+  afterEach(() => fake.reset());
+
+  const inactive = (i: number) => i % 10 === 0 || i % 25 === 0;
+
+  it('answers 20 concurrent Send requests with one send: every active subscriber once, in batches', async () => {
+    const campaignId = await createCampaign(app);
+    expect((await api('get', `/${campaignId}/count`)).body.data).toEqual({ count: 220 });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => api('post', `/${campaignId}/send`)));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    const refused = answers.filter((a) => a.status === 409);
+    expect(refused).toHaveLength(19);
+    expect(refused[0].body.error.message).toMatch(/cannot send/);
+
+    await waitForStatus(app, campaignId, 'sent');
+    expectExactlyOnce(fake, 250, inactive);
+    expect(await progress(app, campaignId)).toMatchObject({ status: 'sent', total: 220, sent: 220, failed: 0, remaining: 0 });
+    expect(fake.calls.length).toBeLessThan(10); // batch mode: up to 100 recipients per call here
+
+    const delivery = fake.deliveries().find((d) => d.to === addressOf(7))!;
+    expect(delivery.subject).toBe('News for Person7');
+    expect(delivery.html).toContain('Hello Person7');
+    const call = fake.calls[delivery.callId];
+    expect(call.tags).toEqual([`campaign-${campaignId}`]);
+    expect(call.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    expect(call.headers['List-ID']).toMatch(/<campaigns\.mg\.herald\.test>/);
+    const vars = delivery.recipientVariables as Record<string, string>;
+    expect(call.headers['List-Unsubscribe']).toBe(
+      '<%recipient.x_unsubscribe%>, <mailto:unsubscribe@mg.herald.test?subject=unsubscribe-%recipient.x_send%>'
+    );
+    expect(vars.x_unsubscribe).toMatch(/^https:\/\/herald\.test\/api\/audience\/unsubscribe\?token=/);
+    expect(call.variables).toEqual({ campaign: campaignId, send: '%recipient.x_send%' });
+
+    const row = await app.strapi.db
+      .connection('herald_campaign_sends')
+      .where({ campaign_id: campaignId, id: Number(vars.x_send) })
+      .first();
+    expect(row).toMatchObject({ state: 'sent', message_id: vars.x_message_id, provider_id: call.id });
+    const events = await app.strapi.db
+      .connection('herald_events')
+      .whereIn('type', ['campaign.started', 'campaign.sent', 'email.sent'])
+      .select('type', 'payload');
+    const sentIds = events
+      .filter((e) => e.type === 'email.sent')
+      .flatMap((e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload).subscriberIds);
+    expect(new Set(sentIds).size).toBe(220);
+    expect(events.filter((e) => e.type === 'campaign.sent')).toHaveLength(1);
+  });
+
+  it('renders per recipient when the template has a conditional block', async () => {
+    const campaignId = await createCampaign(app, { body: CONDITIONAL_BODY });
+    await api('post', `/${campaignId}/send`).expect(200);
+    await waitForStatus(app, campaignId, 'sent');
+    expectExactlyOnce(fake, 250, inactive);
+    expect(fake.calls).toHaveLength(220);
+    const call = fake.calls.find((c) => c.to[0] === addressOf(3))!;
+    expect(call.subject).toBe('News for Person3');
+    expect(call.headers['List-Unsubscribe']).toMatch(/^<https:\/\/herald\.test\/api\/audience\/unsubscribe\?token=[^>]+>, <mailto:/);
+    expect(call.headers['Message-Id']).toMatch(new RegExp(`^<\\d+\\.${campaignId}@mg\\.herald\\.test>$`));
+  });
+
+  it('refuses illegal status changes with 409 and the reason', async () => {
+    const campaignId = await createCampaign(app);
+    const pause = await api('post', `/${campaignId}/pause`);
+    expect(pause.status).toBe(409);
+    expect(pause.body.error.message).toBe('cannot pause a draft campaign: only a campaign that is sending can be paused');
+    expect((await api('post', `/${campaignId}/resume`)).status).toBe(409);
+    await api('post', `/${campaignId}/cancel`).expect(200);
+    const send = await api('post', `/${campaignId}/send`);
+    expect(send.status).toBe(409);
+    expect(send.body.error.message).toMatch(/cannot send a cancelled campaign/);
+    expect(fake.calls).toHaveLength(0);
+  });
+});
