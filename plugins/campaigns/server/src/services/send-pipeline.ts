@@ -27,7 +27,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import type { Knex } from 'knex';
 import type { MailErrorKind, SendResult } from '../../../../../types/shared/mail';
 import { SEND_QUEUE, type CampaignsConfig } from '../domain/campaign-config';
@@ -41,12 +41,6 @@ import { CampaignNotSendable, type CampaignContent } from './send-content';
 type MailFailure = Error & { kind?: MailErrorKind; retryAfterMs?: number };
 type Attempt = { row: ClaimedRow; result: { ok: true; id: string } | { ok: false; error: MailFailure } };
 type GroupResult = { delayMs: number };
-
-// BullMQ recognises a job moved back to delayed by this error's name; importing its class would
-// bundle a second copy of bullmq into the plugin.
-class DelayedError extends Error {
-  override name = 'DelayedError';
-}
 
 const pool = async <T, R>(items: T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
   const out: R[] = new Array(items.length);
