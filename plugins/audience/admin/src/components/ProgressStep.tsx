@@ -54,7 +54,13 @@ export const ProgressStep = ({ initial }: { initial: ImportJob }) => {
         <Typography variant="delta">
           {job.fileName}: {PHASES[job.state]}
         </Typography>
-        <ProgressBar value={job.progress.percent} />
+        {/* The design system's ProgressBar draws the value but does not announce it: say it here. */}
+        <ProgressBar
+          value={job.progress.percent}
+          aria-label="Import progress"
+          aria-valuenow={job.progress.percent}
+          aria-valuetext={`${job.progress.percent}%`}
+        />
         <Typography>
           {c.rowsRead.toLocaleString()} of {job.progress.rowsTotal === null ? '…' : `~${job.progress.rowsTotal.toLocaleString()}`} rows read
           · {c.inserted.toLocaleString()} added · {c.updated.toLocaleString()} updated · {c.skipped.toLocaleString()} left as they were ·{' '}

@@ -28,11 +28,14 @@ export const UploadStep = ({ onUploaded }: { onUploaded: (job: ImportJob) => voi
   return (
     <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
       <Flex direction="column" alignItems="flex-start" gap={4}>
-        <Typography variant="delta">Choose a CSV file</Typography>
+        <Typography variant="delta" tag="label" htmlFor="import-file">
+          Choose a CSV file
+        </Typography>
         <Typography textColor="neutral600">
           The first row must name the columns. Any size works: the file is read in a background job.
         </Typography>
         <input
+          id="import-file"
           type="file"
           accept=".csv,.txt,text/csv"
           onChange={(e: ChangeEvent<HTMLInputElement>) => setFile(e.target.files?.[0] ?? null)}
