@@ -28,4 +28,6 @@ export const signIn = async (page: Page, url: string, admin: { email: string; pa
   await page.getByLabel(/email/i).fill(admin.email);
   await page.getByLabel(/^password/i).fill(admin.password);
   await page.getByRole('button', { name: /login/i }).click();
+  // Signed in once the panel leaves the auth pages; a test that navigates before then lands back on login.
+  await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/auth'), { timeout: 60_000 });
 };

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import { ImportRefusal } from '../domain/import-refusal';
 import type { Admin } from '../services/import';
-import { PAGING_RULE, paging } from './paging';
+import { BadQuery, pagingOf } from '../../../../../types/shared/query';
 
 // What Strapi's body parser (formidable) leaves for an uploaded file.
 type UploadedFile = { filepath: string; originalFilename?: string | null; size: number };
@@ -61,9 +61,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }, 201),
 
     list: handle(async (ctx) => {
-      const page = paging(ctx.query);
-      if (!page) throw new ImportRefusal('invalid', PAGING_RULE);
-      return imports().list(page);
+      try {
+        return await imports().list(pagingOf(ctx.query));
+      } catch (err) {
+        throw err instanceof BadQuery ? new ImportRefusal('invalid', err.message) : err;
+      }
     }),
 
     show: handle((ctx) => imports().show(id(ctx))),

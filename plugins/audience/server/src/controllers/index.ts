@@ -7,7 +7,7 @@ import exports from './exports';
 import form from './form';
 import gdpr from './gdpr';
 import imports from './imports';
-import { PAGING_RULE, paging } from './paging';
+import { BadQuery, pagingOf } from '../../../../../types/shared/query';
 import preferences from './preferences';
 import publicForms from './public-forms';
 import tagging from './tagging';
@@ -23,8 +23,13 @@ type Ctx = {
 const timeline = ({ strapi }: { strapi: Core.Strapi }) => ({
   // GET /subscribers/:documentId/timeline: newest first, paginated.
   async show(ctx: Ctx) {
-    const page = paging(ctx.query);
-    if (!page) return ctx.badRequest(PAGING_RULE);
+    let page;
+    try {
+      page = pagingOf(ctx.query);
+    } catch (err) {
+      if (err instanceof BadQuery) return ctx.badRequest(err.message);
+      throw err;
+    }
     const documentId = String(ctx.params.documentId ?? '');
     const exists = await strapi.db.query(SUBSCRIBER as never).findOne({ where: { documentId }, select: ['id'] } as never);
     if (!exists) return ctx.notFound('no such subscriber');

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { handle, optionalString, pagingOf } from './paging';
+import { optionalString, pagingOf } from '../../../../../types/shared/query';
+import { handle } from './paging';
 
 const ACTORS = ['admin', 'api-token', 'user', 'public', 'system'] as const;
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { handle, idParam, optionalString, pagingOf } from './paging';
+import { idParam, optionalString, pagingOf } from '../../../../../types/shared/query';
+import { handle } from './paging';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const mail = () => strapi.plugin('platform').service('mail');

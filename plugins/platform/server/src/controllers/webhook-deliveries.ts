@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { handle, idParam, optionalString, pagingOf } from './paging';
+import { idParam, optionalString, pagingOf } from '../../../../../types/shared/query';
+import { handle } from './paging';
 
 const STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
 
