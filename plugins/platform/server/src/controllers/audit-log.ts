@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { optionalString, pagingOf } from '../../../../../types/shared/query';
-import { handle } from './paging';
+import { handle } from './handle';
 
 const ACTORS = ['admin', 'api-token', 'user', 'public', 'system'] as const;
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { idParam, optionalString, pagingOf } from '../../../../../types/shared/query';
-import { handle } from './paging';
+import { handle } from './handle';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const mail = () => strapi.plugin('platform').service('mail');

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { idParam, optionalString, pagingOf } from '../../../../../types/shared/query';
-import { handle } from './paging';
+import { handle } from './handle';
 
 const STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
 
