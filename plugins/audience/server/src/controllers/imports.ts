@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
-import { ImportRefusal } from '../domain/import-refusal';
+import { Refusal } from '../domain/refusal';
 import type { Admin } from '../services/import';
+import { answering } from './refusals';
 import { BadQuery, pagingOf } from '../../../../../types/shared/query';
 
 // What Strapi's body parser (formidable) leaves for an uploaded file.
@@ -21,23 +22,10 @@ type Ctx = {
   conflict(message: string): void;
 };
 
-const adminOf = (ctx: Ctx): Admin => ({ id: String(ctx.state.user?.id ?? ''), label: ctx.state.user?.email ?? null });
+// Every import handler answers a Refusal with its 4xx (and the problems it lists).
+const handle = <B>(fn: (ctx: Ctx) => Promise<B>, status = 200) => answering<Ctx, B>(fn, status);
 
-// Runs a handler, answering an ImportRefusal with its 4xx and the problems it lists.
-const handle =
-  (fn: (ctx: Ctx) => Promise<unknown>, status = 200) =>
-  async (ctx: Ctx) => {
-    try {
-      const body = await fn(ctx);
-      ctx.status = status;
-      ctx.body = body;
-    } catch (err) {
-      if (!(err instanceof ImportRefusal)) throw err;
-      if (err.kind === 'not-found') return ctx.notFound(err.message);
-      if (err.kind === 'conflict') return ctx.conflict(err.message);
-      return ctx.badRequest(err.message, err.problems.length ? { problems: err.problems } : {});
-    }
-  };
+const adminOf = (ctx: Ctx): Admin => ({ id: String(ctx.state.user?.id ?? ''), label: ctx.state.user?.email ?? null });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const imports = () => strapi.plugin('audience').service('import');
@@ -49,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const uploaded = Object.values(ctx.request.files ?? {}).flat();
       try {
         const file = ctx.request.files?.file;
-        if (!file || Array.isArray(file)) throw new ImportRefusal('invalid', 'send one CSV file as the multipart field "file"');
+        if (!file || Array.isArray(file)) throw new Refusal('invalid', 'send one CSV file as the multipart field "file"');
         return await imports().upload(
           { filepath: file.filepath, name: file.originalFilename || 'import.csv', size: file.size },
           adminOf(ctx)
@@ -64,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         return await imports().list(pagingOf(ctx.query));
       } catch (err) {
-        throw err instanceof BadQuery ? new ImportRefusal('invalid', err.message) : err;
+        throw err instanceof BadQuery ? new Refusal('invalid', err.message) : err;
       }
     }),
 

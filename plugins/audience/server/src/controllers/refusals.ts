@@ -3,7 +3,7 @@ import { Refusal } from '../domain/refusal';
 type Ctx = {
   status: number;
   body: unknown;
-  badRequest(message: string): void;
+  badRequest(message: string, details?: object): void;
   notFound(message: string): void;
   conflict(message: string): void;
 };
@@ -20,6 +20,6 @@ export const answering =
       if (!(err instanceof Refusal)) throw err;
       if (err.kind === 'not-found') return ctx.notFound(err.message);
       if (err.kind === 'conflict') return ctx.conflict(err.message);
-      return ctx.badRequest(err.message);
+      return ctx.badRequest(err.message, err.problems.length ? { problems: err.problems } : {});
     }
   };

@@ -10,7 +10,7 @@ import type { FieldDefinition } from '../domain/field-values';
 import { FINISHED_STATES, progressOf } from '../domain/import-job';
 import { suggestMapping, targetsFor } from '../domain/import-mapping';
 import { parseSettings, parseStart, type CsvSettings } from '../domain/import-options';
-import { ImportRefusal } from '../domain/import-refusal';
+import { Refusal } from '../domain/refusal';
 import { spreadsheetSafe } from '../domain/spreadsheet-safe';
 import { importErrors } from '../repositories/import-errors';
 import { importFiles } from '../repositories/import-files';
@@ -79,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const load = async (id: string): Promise<JobRow> => {
     const job = /^[1-9][0-9]{0,17}$/.test(id) ? await jobs().find(id) : null;
-    if (!job) throw new ImportRefusal('not-found', `no import with id ${JSON.stringify(id)}`);
+    if (!job) throw new Refusal('not-found', `no import with id ${JSON.stringify(id)}`);
     return job;
   };
 
@@ -97,14 +97,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     // Stores the file (in PostgreSQL, for workers anywhere) with what detection found.
     async upload(upload: Upload, admin: Admin) {
-      if (upload.size === 0) throw new ImportRefusal('invalid', 'the file is empty');
+      if (upload.size === 0) throw new Refusal('invalid', 'the file is empty');
       const head = await readSample(upload.filepath);
       const { encoding, bom } = detectEncoding(head, head.length < upload.size);
       const text = iconv.decode(head, encoding, { stripBOM: true });
-      if (looksBinary(text)) throw new ImportRefusal('invalid', 'the file is not CSV text (save the spreadsheet as CSV first)');
+      if (looksBinary(text)) throw new Refusal('invalid', 'the file is not CSV text (save the spreadsheet as CSV first)');
       const delimiter = detectDelimiter(text);
       const headers = headerOf(text, delimiter);
-      if (headers.every((h) => h === '')) throw new ImportRefusal('invalid', 'the file has no header row');
+      if (headers.every((h) => h === '')) throw new Refusal('invalid', 'the file has no header row');
       const id = await knex().transaction(async (trx) => {
         const created = await jobs().create(trx, {
           file_name: upload.name,
@@ -127,9 +127,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async preview(id: string, query: Record<string, unknown>, admin: Admin) {
       const job = await load(id);
       const settings = parseSettings(query, job);
-      if ('problems' in settings) throw new ImportRefusal('invalid', settings.problems.join('; '), settings.problems);
+      if ('problems' in settings) throw new Refusal('invalid', settings.problems.join('; '), settings.problems);
       const { headers, rows } = await sample(job, settings, PREVIEW_ROWS + 1);
-      if (headers.every((h) => h === '')) throw new ImportRefusal('invalid', 'the file has no header row');
+      if (headers.every((h) => h === '')) throw new Refusal('invalid', 'the file has no header row');
       const fields = await definitions();
       const remembered = await jobs().lastMapping(admin.id);
       return {
@@ -145,19 +145,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     // Checks the choices, resolves the tags to apply (creating new names), then queues the job.
     async start(id: string, body: unknown) {
-      if (typeof body !== 'object' || body === null || Array.isArray(body))
-        throw new ImportRefusal('invalid', 'the body must be a JSON object');
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Refusal('invalid', 'the body must be a JSON object');
       const input = body as Record<string, unknown>;
       const job = await load(id);
-      if (job.state !== 'uploaded') throw new ImportRefusal('conflict', `this import cannot start: it is ${job.state}`);
+      if (job.state !== 'uploaded') throw new Refusal('conflict', `this import cannot start: it is ${job.state}`);
       const settings = parseSettings(input, job);
-      if ('problems' in settings) throw new ImportRefusal('invalid', settings.problems.join('; '), settings.problems);
+      if ('problems' in settings) throw new Refusal('invalid', settings.problems.join('; '), settings.problems);
       const { headers } = await sample(job, settings, 1);
       const parsed = parseStart(input, headers, await definitions());
-      if ('problems' in parsed) throw new ImportRefusal('invalid', parsed.problems.join('; '), parsed.problems);
+      if ('problems' in parsed) throw new Refusal('invalid', parsed.problems.join('; '), parsed.problems);
       await strapi.plugin('audience').service('tag-resolver').resolve(parsed.options.tags);
       if (!(await jobs().start(id, { ...settings, headers, options: parsed.options }))) {
-        throw new ImportRefusal('conflict', 'this import was started meanwhile');
+        throw new Refusal('conflict', 'this import was started meanwhile');
       }
       await strapi.plugin('audience').service('import-runner').enqueue(id);
       return this.show(id);
@@ -175,9 +174,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Stops an import at its next batch; what was written before stays.
     async cancel(id: string) {
       const job = await load(id);
-      if (FINISHED_STATES.includes(job.state)) throw new ImportRefusal('conflict', `this import is already ${job.state}`);
+      if (FINISHED_STATES.includes(job.state)) throw new Refusal('conflict', `this import is already ${job.state}`);
       if (!(await jobs().move(id, ['uploaded', 'queued', 'staging', 'applying'], 'cancelled'))) {
-        throw new ImportRefusal('conflict', 'this import finished meanwhile');
+        throw new Refusal('conflict', 'this import finished meanwhile');
       }
       if (job.state === 'uploaded') await files().remove(id);
       return this.show(id);
