@@ -1,4 +1,4 @@
-import { Layout } from '@strapi/icons';
+import { Layout, PaperPlane } from '@strapi/icons';
 
 export default {
   register(app: { addMenuLink(link: object): void; registerPlugin(plugin: object): void }) {
@@ -7,6 +7,13 @@ export default {
       icon: Layout,
       intlLabel: { id: 'campaigns.templates.menu', defaultMessage: 'Templates' },
       Component: () => import('./pages/TemplatesApp'),
+      permissions: [],
+    });
+    app.addMenuLink({
+      to: 'plugins/campaigns/campaigns',
+      icon: PaperPlane,
+      intlLabel: { id: 'campaigns.campaigns.menu', defaultMessage: 'Campaigns' },
+      Component: () => import('./pages/CampaignsApp'),
       permissions: [],
     });
     app.registerPlugin({ id: 'campaigns', name: 'Campaigns' });

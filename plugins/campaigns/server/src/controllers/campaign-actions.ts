@@ -26,7 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
 
   return {
-    count: act(async (id) => ({ count: await campaigns().audienceCount(id) })),
+    count: act(async (id, body) => ({ count: await campaigns().audienceCount(id, body.audience) })),
     send: act((id) => campaigns().sendNow(id)),
     schedule: act((id, body) => campaigns().schedule(id, body.schedule)),
     pause: act((id) => campaigns().pause(id)),

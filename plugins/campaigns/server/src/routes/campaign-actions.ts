@@ -1,6 +1,8 @@
 // Campaign actions, shared by the admin and content-api route files; admin routes add RBAC.
 const ACTIONS: Array<[method: 'GET' | 'POST', path: string, handler: string, change: boolean]> = [
   ['GET', 'count', 'count', false],
+  // The same count for an audience being edited, before it is saved.
+  ['POST', 'count', 'count', false],
   ['GET', 'progress', 'progress', false],
   ['POST', 'send', 'send', true],
   ['POST', 'schedule', 'schedule', true],

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
 import { parseAudience } from '../domain/campaign-audience';
 import { CAMPAIGN } from '../domain/campaign-config';
 import { parseSchedule, startAt } from '../domain/campaign-schedule';
@@ -24,8 +24,9 @@ type CampaignDoc = {
 };
 
 // What people do to a campaign (admin panel and REST): count, send, schedule, pause, resume,
-// cancel, duplicate, watch progress, decide about unknown outcomes.
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+// cancel, duplicate, watch progress, decide about unknown outcomes. Built on Strapi's core service,
+// which the REST controller resolves by the campaign's uid.
+export default factories.createCoreService(CAMPAIGN as never, ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin('campaigns');
   const lifecycle = () => plugin().service('campaign-lifecycle');
   const ledger = () => ledgerRepository(strapi.db.connection);
@@ -59,9 +60,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async audienceCount(documentId: string): Promise<number> {
+    // The stored audience's size, or that of `draft` (an audience being edited) when given.
+    async audienceCount(documentId: string, draft?: unknown): Promise<number> {
       const campaign = await load(documentId);
-      const audience = parseAudience(campaign.audience);
+      const audience = parseAudience(draft ?? campaign.audience);
       if (!audience.ok) throw new InvalidCampaign(audience.message);
       return plugin().service('send-audience').count(audience.audience);
     },
@@ -158,4 +160,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { changed };
     },
   };
-};
+});

@@ -1,6 +1,7 @@
 import assistant from './assistant';
 import brand from './brand';
 import campaign from './campaign';
+import campaignGuard from './campaign-guard';
 import campaignLifecycle from './campaign-lifecycle';
 import rateLimiter from './rate-limiter';
 import reconciler from './reconciler';
@@ -18,6 +19,7 @@ export default {
   assistant,
   brand,
   campaign,
+  'campaign-guard': campaignGuard,
   'campaign-lifecycle': campaignLifecycle,
   'rate-limiter': rateLimiter,
   reconciler,

@@ -10,6 +10,7 @@ type CampaignDoc = {
   documentId: string;
   name: string;
   subject: string;
+  preheader?: string | null;
   fromName: string;
   fromAddress: string;
   replyTo?: string | null;
@@ -47,7 +48,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const build = async (campaign: CampaignDoc): Promise<CampaignContent> => {
     if (!campaign.template) throw new CampaignNotSendable('the campaign has no template');
-    const compiled = await strapi.plugin('campaigns').service('template').compile(campaign.template.documentId);
+    const compiled = await strapi
+      .plugin('campaigns')
+      .service('template')
+      .compile(campaign.template.documentId, { preheader: campaign.preheader });
     const plan = planSend({ subject: campaign.subject, html: compiled.html, text: compiled.text }, engines);
     const members = await memberships(compiled.segments);
     const sender = { name: campaign.fromName, address: campaign.fromAddress, postal_address: postalAddress() };
@@ -83,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async forCampaign(documentId: string): Promise<CampaignContent> {
       const campaign = (await strapi.documents(CAMPAIGN as never).findOne({
         documentId,
-        fields: ['name', 'subject', 'fromName', 'fromAddress', 'replyTo', 'updatedAt'],
+        fields: ['name', 'subject', 'preheader', 'fromName', 'fromAddress', 'replyTo', 'updatedAt'],
         populate: { template: { fields: ['documentId'] } },
       } as never)) as unknown as CampaignDoc | null;
       if (!campaign) throw new CampaignNotSendable(`no campaign ${documentId}`);

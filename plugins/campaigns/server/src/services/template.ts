@@ -41,7 +41,8 @@ export default factories.createCoreService(TEMPLATE as never, ({ strapi }: { str
       return renderEmail(body, await strapi.plugin('campaigns').service('brand').get(), { preheader: preheader ?? '' });
     },
 
-    async compile(templateDocumentId: string): Promise<RenderedEmail> {
+    // `preheader` (a campaign's, Liquid allowed) replaces the template's when it is not blank.
+    async compile(templateDocumentId: string, { preheader }: { preheader?: string | null } = {}): Promise<RenderedEmail> {
       const template = (await strapi.documents(TEMPLATE as never).findOne({ documentId: templateDocumentId } as never)) as {
         body: unknown;
         preheader?: string | null;
@@ -50,7 +51,7 @@ export default factories.createCoreService(TEMPLATE as never, ({ strapi }: { str
       // Stored bodies were validated on save; parsing again gives the typed tree (and guards old rows).
       const parsed = parseBody(template.body);
       if (!parsed.ok) throw new Error(`template ${templateDocumentId} body.${parsed.path.join('.')}: ${parsed.message}`);
-      return this.render(parsed.body, template.preheader);
+      return this.render(parsed.body, preheader?.trim() ? preheader : template.preheader);
     },
   };
 });
