@@ -7,7 +7,7 @@ import { createDatabase, dropDatabase } from '../harness/resources';
 import { randomPopulation, type Population } from './population';
 import { connect, load, query } from './postgres';
 import { seededRandom, type Random } from './prng';
-import { conditionCases, randomRules } from './random-rules';
+import { conditionCases, randomRules, unionRules } from './random-rules';
 import { NOW, fields, source } from './world';
 
 // Rule trees compiled and run on real PostgreSQL must select exactly the subscribers the in-memory
@@ -118,4 +118,18 @@ it(`agrees on ${TREES} random rule trees nested ${MAX_DEPTH} deep, counting and 
   expect(failures.slice(0, 3)).toEqual([]);
   // Agreement only means something if many trees select some subscribers but not all.
   expect({ seed: SEED, selectiveTrees: selective > TREES * 0.4 }).toEqual({ seed: SEED, selectiveTrees: true });
+});
+
+it(`agrees on ${TREES} random any groups counted as unions of id sets`, async () => {
+  const random = seededRandom(SEED + 3);
+  const failures: object[] = [];
+  let unions = 0;
+  for (let tree = 0; tree < TREES; tree++) {
+    const rules = unionRules(random, MAX_DEPTH);
+    if (countQuery(rules, options).sql.includes(' UNION ')) unions++;
+    const { failure } = await compare(rules, random, tree % 4 === 0);
+    if (failure) failures.push({ tree, ...failure });
+  }
+  expect(failures.slice(0, 3)).toEqual([]);
+  expect({ seed: SEED, mostlyUnions: unions > TREES * 0.6 }).toEqual({ seed: SEED, mostlyUnions: true });
 });

@@ -2,7 +2,7 @@ import { fieldProperty } from '../../plugins/segments/server/src/domain/custom-f
 import { SUBSCRIBER_STATUSES } from '../../plugins/segments/server/src/domain/operators/status';
 import { builtInProperties } from '../../plugins/segments/server/src/domain/properties';
 import type { FieldType, SegmentRules } from '../../plugins/segments/server/src/domain/rules';
-import type { Random } from './prng';
+import { seededRandom, type Random } from './prng';
 import { CAMPAIGN_IDS, EMAIL_PROBES, INTEREST_PROBES, PLANS, TAG_IDS, TEXT_PROBES, TIME_ZONES, fields, DAYS } from './world';
 
 type ValueDomain = FieldType | 'email' | 'status' | 'time_zone';
@@ -73,4 +73,39 @@ export const randomRules = (random: Random, maxDepth: number, depth = 1): Segmen
     return { type: 'group', match: random.pick(['all', 'any', 'none'] as const), children };
   }
   return random.pick(conditionCases)(random);
+};
+
+// Conditions an index range answers (positive tags and engagement, creation windows): an `any`
+// group over branches holding them is counted as a UNION of id sets.
+const narrowingCases: Case[] = conditionCases.filter((makeCondition) => {
+  const rule = makeCondition(seededRandom(1));
+  if (rule.type === 'created') return !['anniversary_in_days', 'is_empty', 'is_not_empty'].includes(rule.operator);
+  return rule.type === 'tags' || rule.type === 'engagement';
+});
+
+const narrowingLeaf = (random: Random): SegmentRules => {
+  const rule = random.pick(narrowingCases)(random);
+  if (rule.type === 'tags' && rule.operator === 'has_none') return { ...rule, operator: 'has_any' };
+  if (rule.type === 'engagement' && rule.negate) return { ...rule, negate: false };
+  return rule;
+};
+
+// An `any` group of the shapes the UNION form takes apart: narrowing leaves, `all` branches with
+// one among other conditions, nested `any` groups of narrowing branches, and arbitrary rules.
+export const unionRules = (random: Random, maxDepth: number, depth = 1): SegmentRules => {
+  const branch = (): SegmentRules => {
+    const roll = random.next();
+    if (roll < 0.3) return narrowingLeaf(random);
+    if (roll < 0.7 || depth + 1 >= maxDepth) {
+      const others = Array.from({ length: random.int(0, 2) }, () => randomRules(random, maxDepth, depth + 2));
+      return {
+        type: 'group',
+        match: 'all',
+        children: random.chance(0.5) ? [narrowingLeaf(random), ...others] : [...others, narrowingLeaf(random)],
+      };
+    }
+    if (roll < 0.85) return unionRules(random, maxDepth, depth + 1);
+    return randomRules(random, maxDepth, depth + 1);
+  };
+  return { type: 'group', match: 'any', children: Array.from({ length: random.int(1, 4) }, branch) };
 };

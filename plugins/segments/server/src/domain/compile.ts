@@ -94,8 +94,9 @@ const compilers: Compilers = {
 const compileNode = (node: SegmentRules, scope: Scope): Sql =>
   (compilers[node.type] as (node: SegmentRules, scope: Scope) => Sql)(node, scope);
 
-const where = (rules: SegmentRules, { source, fields, now }: CompileOptions, afterId?: Id): Sql =>
-  compileNode(rules, { source, fields, today: utcDay(now), afterId });
+const scopeOf = ({ source, fields, now }: CompileOptions): Scope => ({ source, fields, today: utcDay(now) });
+
+const where = (rules: SegmentRules, options: CompileOptions, afterId?: Id): Sql => compileNode(rules, { ...scopeOf(options), afterId });
 
 const subscribers = (source: SegmentSource): Sql => sql`${table(source.subscribers.table)} ${ident(null, SUBSCRIBERS_ALIAS)}`;
 
@@ -106,10 +107,47 @@ export const compileSegment = (rules: SegmentRules, options: CompileOptions): { 
   return { where: text, bindings };
 };
 
-export const countQuery = (rules: SegmentRules, options: CompileOptions): Query =>
-  query(sql`SELECT count(*) AS count FROM ${subscribers(options.source)} WHERE ${where(rules, options)}`);
+const INDEXED_DATE_WINDOWS = new Set(['before', 'after', 'on', 'within_last_days', 'within_next_days', 'more_than_days_ago']);
 
-// Every member id in id order, for reading through a cursor.
+// Whether an index range yields the node's members without testing every subscriber: held tags,
+// engagement that happened, a window of creation dates, or an `all` group holding one of these.
+const narrows = (node: SegmentRules): boolean => {
+  if (node.type === 'tags') return node.operator !== 'has_none';
+  if (node.type === 'engagement') return !node.negate;
+  if (node.type === 'created') return INDEXED_DATE_WINDOWS.has(node.operator);
+  if (node.type !== 'group') return false;
+  return node.match === 'all'
+    ? node.children.some(narrows)
+    : node.match === 'any' && node.children.length > 0 && node.children.every(narrows);
+};
+
+// Member ids, each once, for counting. Under OR, tag and engagement conditions are
+// hashed subplans that PostgreSQL tests per subscriber on one serial scan (custom fields read for
+// everyone, engagement sets hashed whole). An `any` group whose children narrow by index becomes a
+// UNION instead: in each branch those conditions stand at the top and are planned as (parallel)
+// semi-joins from their index ranges. Children that do not narrow share one scan, so a union never
+// reads the table more than once in full.
+const memberIds = (rules: SegmentRules, scope: Scope): Sql | undefined => {
+  if (rules.type !== 'group' || rules.match !== 'any' || !rules.children.some(narrows)) return undefined;
+  const id = subscriberColumn(scope.source, 'id');
+  const select = (condition: Sql) => sql`SELECT ${id} FROM ${subscribers(scope.source)} WHERE ${condition}`;
+  const rest = rules.children.filter((child) => !narrows(child));
+  const branches = [
+    ...rules.children.filter(narrows).map((child) => memberIds(child, scope) ?? select(compileNode(child, scope))),
+    ...(rest.length ? [select(groups.any(rest.map((child) => compileNode(child, scope))))] : []),
+  ];
+  return join(branches, ' UNION ');
+};
+
+export const countQuery = (rules: SegmentRules, options: CompileOptions): Query => {
+  const members = memberIds(rules, scopeOf(options));
+  if (members) return query(sql`SELECT count(*) AS count FROM (${members}) members`);
+  return query(sql`SELECT count(*) AS count FROM ${subscribers(options.source)} WHERE ${where(rules, options)}`);
+};
+
+// Every member id in id order, for reading through a cursor. Not as a UNION: PostgreSQL runs
+// cursors without parallel workers, and serially the union's semi-joins (hashing the whole
+// engagement window) cost more than testing each subscriber on one scan.
 export const idsQuery = (rules: SegmentRules, options: CompileOptions): Query => {
   const id = subscriberColumn(options.source, 'id');
   return query(sql`SELECT ${id} AS id FROM ${subscribers(options.source)} WHERE ${where(rules, options)} ORDER BY ${id}`);

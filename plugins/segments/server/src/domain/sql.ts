@@ -34,7 +34,7 @@ export const ident = (alias: string | null, name: string): Sql => new Fragment(a
 // A table name, which may be schema-qualified ("herald.subscribers").
 export const table = (name: string): Sql => new Fragment(name.split('.').map(quote).join('.'), []);
 
-export const join = (parts: readonly unknown[], separator: ', ' | ' AND ' | ' OR '): Sql =>
+export const join = (parts: readonly unknown[], separator: ', ' | ' AND ' | ' OR ' | ' UNION '): Sql =>
   parts.reduce<Sql>((acc, part, i) => (i === 0 ? sql`${part}` : sql`${acc}${new Fragment(separator, [])}${part}`), sql``);
 
 export const TRUE = sql`TRUE`;
