@@ -46,6 +46,18 @@ describe('campaign write guard', () => {
     expect((await rest('put', `/${campaignId}`).send({ data: { subject: 'Edited' } })).status).toBe(200);
   });
 
+  it('reports Liquid mistakes in the subject and preheader when saved, naming the field', async () => {
+    const campaignId = await createCampaign(app);
+    const unknown = await rest('put', `/${campaignId}`).send({ data: { subject: 'Hi {{ subscriber.nickname }}' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/^subject: .*subscriber\.nickname.*\(line 1, column \d+\)$/);
+    const broken = await rest('put', `/${campaignId}`).send({ data: { preheader: 'Hello {% if %}' } });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.message).toMatch(/^preheader: /);
+    const fine = await rest('put', `/${campaignId}`).send({ data: { subject: 'Hi {{ subscriber.first_name | default: "there" }}' } });
+    expect(fine.status).toBe(200);
+  });
+
   it('lets the content manager save a draft form, but not a send time in it', async () => {
     const campaignId = await createCampaign(app);
     const { data: form } = (await cm('get', campaignId).expect(200)).body;

@@ -16,9 +16,11 @@ Object.setPrototypeOf(CampaignConflict.prototype, errors.HttpError.prototype);
 
 type Params = { documentId?: string; data?: Record<string, unknown> };
 
+const LIQUID_FIELDS = ['subject', 'preheader'];
+
 // On every write path (REST, GraphQL, content manager): the status machine owns the status and the
-// send times (the lifecycle moves them with Knex, below the Document Service), and a campaign that
-// has started sending keeps the content it was sent with.
+// send times (the lifecycle moves them with Knex, below the Document Service), a campaign that
+// has started sending keeps the content it was sent with, and its subject and preheader are valid Liquid.
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   register() {
     strapi.documents.use(async (ctx, next) => {
@@ -38,6 +40,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           : null;
       const reason = ctx.action === 'update' && !current ? null : refusal(data, current);
       if (reason) throw new CampaignConflict(reason);
+      // Liquid mistakes in the subject or preheader are reported now, never at send time.
+      const texts = Object.fromEntries(LIQUID_FIELDS.filter((f) => f in data).map((f) => [f, data[f] as string | null]));
+      const [first, ...more] = await strapi.plugin('campaigns').service('template').checkTexts(texts);
+      if (first) {
+        throw new errors.ValidationError(`${first.path.join('.')}: ${first.message}`, {
+          errors: [first, ...more].map((issue: { path: string[]; message: string }) => ({ ...issue, name: 'ValidationError' })),
+        });
+      }
       return next();
     });
   },

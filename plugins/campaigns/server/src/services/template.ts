@@ -30,11 +30,22 @@ export default factories.createCoreService(TEMPLATE as never, ({ strapi }: { str
       const parsed = parseBody(body);
       if (!parsed.ok) return { ok: false, issues: [{ path: ['body', ...parsed.path], message: parsed.message }] };
       const keys = await fieldKeys();
-      const issues: TemplateIssue[] = checkBlocksLiquid(parsed.body, keys).map((issue) => ({ ...issue, path: ['body', ...issue.path] }));
-      for (const issue of checkLiquid(preheader ?? '', knownVariables(keys))) {
-        issues.push({ path: ['preheader'], message: `${issue.message} (line ${issue.line}, column ${issue.column})` });
-      }
+      const issues: TemplateIssue[] = [
+        ...checkBlocksLiquid(parsed.body, keys).map((issue) => ({ ...issue, path: ['body', ...issue.path] })),
+        ...(await this.checkTexts({ preheader }, keys)),
+      ];
       return issues.length ? { ok: false, issues } : { ok: true, body: parsed.body };
+    },
+
+    // Liquid in loose texts (a campaign's subject and preheader), each reported under its name.
+    async checkTexts(texts: Record<string, string | null | undefined>, keys?: string[]): Promise<TemplateIssue[]> {
+      const known = knownVariables(keys ?? (await fieldKeys()));
+      return Object.entries(texts).flatMap(([name, text]) =>
+        checkLiquid(text ?? '', known).map((issue) => ({
+          path: [name],
+          message: `${issue.message} (line ${issue.line}, column ${issue.column})`,
+        }))
+      );
     },
 
     async render(body: TemplateBody, preheader?: string | null): Promise<RenderedEmail> {
