@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import { applyFault, describeFault, FaultQueue, type FaultSpec } from '../faults';
 import { drain, listen, resetConnection, sendJson, type PostResult } from '../http';
-import { buildCall, countRecipients, expandDeliveries, type FakeCall, type FakeDelivery } from './message';
+import { bareAddress, buildCall, countRecipients, expandDeliveries, type FakeCall, type FakeDelivery } from './message';
 import { FormError, parseForm } from './multipart';
 import { fireInbound, fireWebhook, type InboundMessage, type MailgunWebhookEvent, type SigningOptions } from './webhooks';
 
@@ -32,8 +32,11 @@ export interface FakeMailgun {
   recipientCounts(): Map<string, number>;
   /** Queues a fault for POST /v3/:domain/messages (checked before auth, like a failing load balancer). */
   fault(spec: FaultSpec): void;
+  /** Answers 400 (as Mailgun does for an invalid address) to every call with this address among its recipients, until cleared. */
+  rejectAddress(address: string, message?: string): void;
+  /** Clears queued faults and rejected addresses. */
   clearFaults(): void;
-  /** Clears recorded calls and queued faults. */
+  /** Clears recorded calls, queued faults and rejected addresses. */
   reset(): void;
   fireWebhook(targetUrl: string, event: MailgunWebhookEvent, opts?: SigningOptions): Promise<PostResult>;
   fireInbound(targetUrl: string, message: InboundMessage, opts?: SigningOptions): Promise<PostResult>;
@@ -52,6 +55,7 @@ export async function startFakeMailgun(opts: FakeMailgunOptions = {}): Promise<F
   const expectedAuth = `Basic ${Buffer.from(`api:${apiKey}`).toString('base64')}`;
   const calls: FakeCall[] = [];
   const faults = new FaultQueue();
+  const rejected = new Map<string, string>(); // lower-cased address -> error message
 
   const reject = async (req: IncomingMessage, res: ServerResponse, status: number, message: string) => {
     await drain(req);
@@ -81,6 +85,11 @@ export async function startFakeMailgun(opts: FakeMailgunOptions = {}): Promise<F
     if (!result.ok) return reject(req, res, 400, result.message);
 
     const { call } = result;
+    // Mailgun refuses the whole call when one address is invalid: nobody in it is sent to.
+    const refusal = rejected.size
+      ? [...call.to, ...call.cc, ...call.bcc].map((a) => rejected.get(bareAddress(a).toLowerCase())).find(Boolean)
+      : undefined;
+    if (refusal) return reject(req, res, 400, refusal);
     calls.push(call);
     const summary = `${call.id} ${call.to.length} recipient(s) ${JSON.stringify(call.subject)}`;
     if (fault?.kind === 'accept-then-reset') {
@@ -101,10 +110,16 @@ export async function startFakeMailgun(opts: FakeMailgunOptions = {}): Promise<F
     deliveries: () => expandDeliveries(calls),
     recipientCounts: () => countRecipients(calls),
     fault: (spec) => faults.add(spec),
-    clearFaults: () => faults.clear(),
+    rejectAddress: (address, message = "'to' parameter is not a valid address. please check documentation") =>
+      rejected.set(address.toLowerCase(), message),
+    clearFaults() {
+      faults.clear();
+      rejected.clear();
+    },
     reset() {
       calls.length = 0;
       faults.clear();
+      rejected.clear();
     },
     fireWebhook: (targetUrl, event, signOpts) => fireWebhook(targetUrl, event, signingKey, signOpts),
     fireInbound: (targetUrl, message, signOpts) => fireInbound(targetUrl, message, signingKey, signOpts),

@@ -1,0 +1,196 @@
+// Campaign send of 100,000 recipients through the real mailgun.js client into the fake Mailgun on
+// loopback, by a separate worker process whose peak memory is measured: once in batch mode (plain
+// substitutions, target >= 20,000 recipients/s) and once rendered per recipient (Liquid plus a
+// "show only if" block, target >= 3,000 recipients/s), worker peak RSS < 300 MB. Beside them, the
+// fake's raw capacity in the same run: a bare loop of the same calls, 1,000-recipient batches and
+// single-recipient calls, made with mailgun.js from this process.
+import { readFileSync } from 'node:fs';
+import FormData from 'form-data';
+import Mailgun from 'mailgun.js';
+import { startFakeMailgun, type FakeMailgun } from '../test/fakes/mailgun/server';
+import type { TestHerald } from '../test/harness/app';
+import { testEnv } from '../test/harness/env';
+import { spawnHerald } from '../test/harness/spawn';
+import { waitFor } from '../test/harness/wait';
+import {
+  addressOf,
+  campaignEnv,
+  createCampaign,
+  progress,
+  startCampaignHerald,
+  CONDITIONAL_BODY,
+  MAILGUN_DOMAIN,
+  PLAIN_BODY,
+} from '../test/integration/campaign-setup';
+import { report } from './report';
+
+const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
+// How many single-recipient calls the raw loop makes (it is a rate, so it need not be all of them).
+const RAW_SINGLES = Math.min(RECIPIENTS, Number(process.env.BENCH_RAW_SINGLES ?? 20_000));
+const RAW_CONCURRENCY = 16;
+const WORKER_HEAP_MB = Number(process.env.BENCH_WORKER_HEAP_MB ?? 192);
+// BENCH_WORKER_NODE_OPTIONS adds to the worker's NODE_OPTIONS (e.g. a --require that profiles it).
+const NODE_OPTIONS = [WORKER_HEAP_MB ? `--max-old-space-size=${WORKER_HEAP_MB}` : '', process.env.BENCH_WORKER_NODE_OPTIONS ?? '']
+  .filter(Boolean)
+  .join(' ');
+// Production settings rather than the tests' short leases and ticks; a rate that never throttles.
+const SEND_ENV = {
+  CAMPAIGN_RATE_PER_MINUTE: '600000000',
+  CAMPAIGN_LEASE_MS: '120000',
+  CAMPAIGN_JOB_SLICE_MS: '5000',
+  CAMPAIGN_RECONCILE_MS: '30000',
+  CAMPAIGN_RETRY_BACKOFF_MS: '1000',
+  MAILGUN_TIMEOUT_MS: '30000',
+  LOG_LEVEL: 'error',
+};
+
+const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
+const procStatus = (pid: number, field: string) =>
+  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+// utime + stime of a process in seconds (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s).
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
+// Subscribers straight into the table; every 10th tagged vip so the conditional block shows for some.
+const seed = async (app: TestHerald) => {
+  const knex = app.strapi.db.connection;
+  const audience = app.strapi.plugin('audience').service('schema');
+  const s = audience.subscriberTable();
+  const links = audience.tagLinks();
+  await knex.raw(
+    `INSERT INTO "${s.table}" (document_id, "${s.email}", "${s.firstName}", "${s.status}", "${s.createdAt}", updated_at, published_at)
+     SELECT md5(i::text)::varchar(24), 'person' || i || '@example.test', 'Person' || i, 'active', now(), now(), now()
+     FROM generate_series(0, ? - 1) AS i`,
+    [RECIPIENTS]
+  );
+  const tag = (await app.strapi.documents('plugin::audience.tag' as never).create({ data: { name: 'vip' } } as never)) as unknown as {
+    id: number;
+  };
+  await knex.raw(
+    `INSERT INTO "${links.table}" ("${links.subscriberId}", "${links.tagId}") SELECT id, ? FROM "${s.table}" WHERE id % 10 = 0`,
+    [tag.id]
+  );
+  await knex.raw('ANALYZE');
+};
+
+// A bare loop of the calls the pipeline makes, with bodies of about the same size, into the same fake.
+const rawCapacity = async (fake: FakeMailgun) => {
+  const client = new Mailgun(FormData).client({ username: 'api', key: fake.apiKey, url: fake.url, timeout: 30_000 });
+  const html = `<html><body><h1>Hello %recipient.v0%</h1>${'<p>Some news for you, with a paragraph of text.</p>'.repeat(40)}</body></html>`;
+  const common = {
+    from: `"Herald News" <news@${MAILGUN_DOMAIN}>`,
+    subject: 'News for %recipient.v1%',
+    html,
+    text: html.replace(/<[^>]+>/g, ''),
+    'o:tag': ['campaign-bench'],
+    'o:tracking': 'no',
+    'h:List-Unsubscribe': '<%recipient.x_unsubscribe%>, <mailto:unsubscribe@mg.herald.test?subject=unsubscribe-%recipient.x_send%>',
+    'h:List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    'h:Message-Id': '%recipient.x_message_id%',
+    'v:send': '%recipient.x_send%',
+  };
+  const vars = (i: number) => ({
+    v0: `Person${i}`,
+    v1: `Person${i}`,
+    x_unsubscribe: `https://herald.test/api/audience/unsubscribe?token=${'t'.repeat(120)}${i}`,
+    x_send: String(i),
+    x_message_id: `<${i}.bench@${MAILGUN_DOMAIN}>`,
+  });
+  const batches = Array.from({ length: Math.ceil(RECIPIENTS / 1000) }, (_, b) => b);
+  let started = process.hrtime.bigint();
+  const pool = async (count: number, fn: (i: number) => Promise<unknown>) => {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: RAW_CONCURRENCY }, async () => {
+        while (next < count) await fn(next++);
+      })
+    );
+  };
+  await pool(batches.length, async (b) => {
+    const to = Array.from({ length: Math.min(1000, RECIPIENTS - b * 1000) }, (_, k) => b * 1000 + k);
+    await client.messages.create(MAILGUN_DOMAIN, {
+      ...common,
+      to: to.map(addressOf),
+      'recipient-variables': JSON.stringify(Object.fromEntries(to.map((i) => [addressOf(i), vars(i)]))),
+    } as never);
+  });
+  const batchSeconds = seconds(started);
+  started = process.hrtime.bigint();
+  await pool(RAW_SINGLES, (i) =>
+    client.messages.create(MAILGUN_DOMAIN, { ...common, to: addressOf(i), 'h:Message-Id': `<${i}@x>` } as never)
+  );
+  const singleSeconds = seconds(started);
+  fake.reset();
+  return { batchSeconds, singleSeconds };
+};
+
+const exactlyOnce = (fake: FakeMailgun) => {
+  const counts = fake.recipientCounts();
+  const wrong = [...counts].filter(([, n]) => n !== 1).length;
+  const missing = Array.from({ length: RECIPIENTS }, (_, i) => addressOf(i)).filter((a) => !counts.has(a)).length;
+  if (wrong || missing || counts.size !== RECIPIENTS) throw new Error(`not exactly once: ${wrong} sent more than once, ${missing} missing`);
+};
+
+const send = async (web: TestHerald, fake: FakeMailgun, workerPid: number, body: typeof PLAIN_BODY) => {
+  fake.reset();
+  const campaignId = await createCampaign(web, { body });
+  const cpuBefore = cpuSeconds(workerPid);
+  const started = process.hrtime.bigint();
+  await web.strapi.plugin('campaigns').service('campaign').sendNow(campaignId);
+  let p = await progress(web, campaignId);
+  while (p.status === 'sending') {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    p = await progress(web, campaignId);
+  }
+  const totalSeconds = seconds(started);
+  if (p.status !== 'sent' || p.sent !== RECIPIENTS) throw new Error(`campaign ended ${p.status}: ${JSON.stringify(p)}`);
+  exactlyOnce(fake);
+  // Delivery phase alone: first to last call the fake received (the ledger is written before).
+  const times = fake.calls.map((c) => c.receivedAt);
+  const deliverySeconds = (Math.max(...times) - Math.min(...times)) / 1000 || totalSeconds;
+  return { totalSeconds, deliverySeconds, calls: fake.calls.length, workerCpu: cpuSeconds(workerPid) - cpuBefore };
+};
+
+export const run = async () => {
+  // Bodies are not kept: 100,000 single calls' html would hold gigabytes in this process.
+  const fake = await startFakeMailgun({ apiKey: 'key-bench', recordBodies: false });
+  const web = await startCampaignHerald(fake, { ...SEND_ENV, HERALD_PROCESS: 'web' });
+  const worker = spawnHerald('worker', { ...testEnv(web.databaseName, web.redisPrefix, campaignEnv(fake, SEND_ENV)), NODE_OPTIONS });
+  try {
+    await seed(web);
+    const queue = web.strapi.plugin('platform').service('queues').queue('campaign-send');
+    await waitFor(async () => (await queue.getWorkers()).length > 0, 60_000, 'the send worker').catch((err: Error) => {
+      throw new Error(`${err.message}\n${worker.output()}`);
+    });
+    const pid = worker.child.pid!;
+    const raw = await rawCapacity(fake);
+    const batch = await send(web, fake, pid, PLAIN_BODY);
+    const single = await send(web, fake, pid, CONDITIONAL_BODY);
+    const peakMb = procStatus(pid, 'VmHWM');
+    report(`Campaign send, ${RECIPIENTS.toLocaleString('en-US')} recipients, worker process -> mailgun.js -> fake Mailgun`, [
+      { name: 'reference: bare mailgun.js loop, 1,000-recipient batches', seconds: raw.batchSeconds, count: RECIPIENTS },
+      { name: 'reference: bare mailgun.js loop, single-recipient calls', seconds: raw.singleSeconds, count: RAW_SINGLES },
+      { name: `batch mode end to end (${batch.calls} calls; target 20,000/s)`, seconds: batch.totalSeconds, count: RECIPIENTS },
+      { name: '  of which delivery (first to last call)', seconds: batch.deliverySeconds, count: RECIPIENTS },
+      { name: `per-recipient Liquid end to end (${single.calls} calls; 3,000/s)`, seconds: single.totalSeconds, count: RECIPIENTS },
+      { name: '  of which delivery (first to last call)', seconds: single.deliverySeconds, count: RECIPIENTS },
+    ]);
+    console.log(`  worker CPU: batch ${batch.workerCpu.toFixed(1)} s, per-recipient ${single.workerCpu.toFixed(1)} s`);
+    console.log(`  worker process peak RSS: ${peakMb.toFixed(0)} MB (target < 300 MB; ${NODE_OPTIONS || "Node's default heap"})`);
+    console.log('  every address received exactly once in both runs');
+  } finally {
+    worker.child.kill('SIGTERM');
+    await worker.exited;
+    await web.stop();
+    await fake.close();
+  }
+};
+
+if (require.main === module) {
+  run().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
