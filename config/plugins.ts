@@ -10,6 +10,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     },
   },
   graphql: {
+    // A worker process serves no HTTP: it skips building the GraphQL schema and the memory it holds.
+    enabled: env('HERALD_PROCESS', 'all') !== 'worker',
     config: {
       endpoint: '/graphql',
       shadowCRUD: true,
