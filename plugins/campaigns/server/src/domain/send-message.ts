@@ -44,24 +44,44 @@ export const singleMessage = (envelope: Envelope, person: Personal, content: Ren
   variables: { campaign: envelope.campaignId, send: String(person.sendId) },
 });
 
+// Content variables that add nothing to a batch's recipient-variables are folded into its parts:
+// one with the same value for every recipient is written into the text (unless the value could
+// itself read as a substitution), and one equal for every recipient to an earlier variable (the
+// same link, HTML-escaped or not) is replaced by that one. Mailgun's output is unchanged; the
+// request, and the JSON built and parsed for it, shrink by the links repeated in every part.
+const compact = (parts: Rendered, vars: Array<Record<string, string>>): Rendered => {
+  const names = Object.keys(vars[0] ?? {});
+  const same = (a: string, b: string) => vars.every((v) => v[a] === v[b]);
+  const replacements = new Map<string, string>();
+  for (const [i, name] of names.entries()) {
+    if (!name.startsWith('v')) continue;
+    const first = vars[0][name];
+    const kept = names.slice(0, i).find((other) => !replacements.has(other) && same(name, other));
+    if (kept) replacements.set(name, `%recipient.${kept}%`);
+    else if (!first.includes('%') && vars.every((v) => v[name] === first)) replacements.set(name, first);
+  }
+  if (replacements.size === 0) return parts;
+  for (const v of vars) for (const name of replacements.keys()) delete v[name];
+  const apply = (text: string) => text.replace(/%recipient\.(v\d+)%/g, (whole, name: string) => replacements.get(name) ?? whole);
+  return { subject: apply(parts.subject), html: apply(parts.html), text: apply(parts.text) };
+};
+
 // Per-recipient header values ride in recipient-variables under x_* names next to the content's.
 export const batchMessage = (
   envelope: Envelope,
   parts: Rendered,
   people: Array<Personal & { variables: Record<string, string> }>
 ): MailBatch => {
-  const recipients: BatchRecipient[] = people.map((p) => ({
-    address: p.address,
-    variables: {
-      ...p.variables,
-      x_unsubscribe: p.unsubscribeUrl,
-      x_send: String(p.sendId),
-      x_message_id: messageIdFor(envelope, p.sendId),
-    },
+  const variables: Array<Record<string, string>> = people.map((p) => ({
+    x_unsubscribe: p.unsubscribeUrl,
+    ...p.variables,
+    x_send: String(p.sendId),
+    x_message_id: messageIdFor(envelope, p.sendId),
   }));
+  const recipients: BatchRecipient[] = people.map((p, i) => ({ address: p.address, variables: variables[i] }));
   return {
     ...common(envelope),
-    ...parts,
+    ...compact(parts, variables),
     recipients,
     headers: unsubscribeHeaders(envelope, '%recipient.x_unsubscribe%', '%recipient.x_send%', '%recipient.x_message_id%'),
     variables: { campaign: envelope.campaignId, send: '%recipient.x_send%' },

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Job } from 'bullmq';
-import { SEND_QUEUE } from '../domain/campaign-config';
+import { SEND_QUEUE, type CampaignsConfig } from '../domain/campaign-config';
 import { campaignStatusRepository } from '../repositories/campaign-status';
 
 type SendJob = Job<{ campaignId: string }>;
@@ -38,7 +38,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async start() {
       const queues = strapi.plugin('platform').service('queues');
       // A short lock lets the reconciler see a dead worker's job within seconds.
-      queues.registerWorker(SEND_QUEUE, process, { concurrency: 4, lockDuration: LOCK_MS });
+      // Room for every drain of a campaign (campaigns.parallelJobs), and at least 4 so prepare and
+      // reconcile jobs are not stuck behind one campaign's drains.
+      const { parallelJobs } = (strapi.config.get('herald') as { campaigns: CampaignsConfig }).campaigns;
+      queues.registerWorker(SEND_QUEUE, process, { concurrency: Math.max(4, parallelJobs), lockDuration: LOCK_MS });
       if (queues.runningWorkers() === 0) return;
       await plugin().service('reconciler').run();
       plugin().service('reconciler').startTimer();
