@@ -47,4 +47,30 @@ describe('send plan', () => {
     const plan = planSend(parse('S', '{% if subscriber.first_name == "ada" %}Hi {{ subscriber.first_name }}{% endif %}', 'T'), engines);
     if (plan.mode === 'single') expect(plan.render(ctx('ada')).html).toBe('Hi ada');
   });
+
+  // Plain outputs are read straight from the data in batch mode: what a recipient sees must be
+  // exactly what Liquid would have rendered for them.
+  it.each<[string, unknown]>([
+    ['quotes and markup', `"O'Neil" <b>&amp;</b>`],
+    ['a number', 42.5],
+    ['zero', 0],
+    ['true', true],
+    ['false', false],
+    ['null', null],
+    ['a list', ['a', 'b']],
+    ['nested data', { a: 1 }],
+  ])('substitutes %s exactly as Liquid renders it', (_label, value) => {
+    const html = '<p>{{ subscriber.fields.x }}|{{ subscriber.last_name }}|{{ subscriber.fields.missing }}|{{ subscriber.tags }}</p>';
+    const text = '{{ subscriber.fields.x }}|{{ subscriber.tags.size }}';
+    const plan = planSend(parse('{{ subscriber.fields.x }}', html, text), engines);
+    if (plan.mode !== 'batch') throw new Error('expected batch mode');
+    const context = ctx('Ada');
+    context.subscriber.fields = { x: value as never };
+    context.subscriber.tags = ['vip', '<b>'];
+    const variables = plan.variables(context);
+    const filled = (part: string) => part.replace(/%recipient\.(\w+)%/g, (_m, name: string) => String(variables[name]));
+    expect(filled(plan.parts.subject)).toBe(engines.text.parseAndRenderSync('{{ subscriber.fields.x }}', context));
+    expect(filled(plan.parts.html)).toBe(engines.html.parseAndRenderSync(html, context));
+    expect(filled(plan.parts.text)).toBe(engines.text.parseAndRenderSync(text, context));
+  });
 });
