@@ -36,6 +36,9 @@ describe('campaign send', () => {
   const inactive = (i: number) => i % 10 === 0 || i % 25 === 0;
 
   it('answers 20 concurrent Send requests with one send: every active subscriber once, in batches', async () => {
+    await app.strapi
+      .documents('plugin::campaigns.brand' as never)
+      .create({ data: { postalAddress: '1 Herald Way, Springfield' } } as never);
     const campaignId = await createCampaign(app);
     expect((await api('get', `/${campaignId}/count`)).body.data).toEqual({ count: 220 });
     const answers = await Promise.all(Array.from({ length: 20 }, () => api('post', `/${campaignId}/send`)));
@@ -52,6 +55,7 @@ describe('campaign send', () => {
     const delivery = fake.deliveries().find((d) => d.to === addressOf(7))!;
     expect(delivery.subject).toBe('News for Person7');
     expect(delivery.html).toContain('Hello Person7');
+    expect(delivery.html).toContain('1 Herald Way, Springfield'); // the brand's footer address
     const call = fake.calls[delivery.callId];
     expect(call.tags).toEqual([`campaign-${campaignId}`]);
     expect(call.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');

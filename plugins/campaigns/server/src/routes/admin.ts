@@ -1,11 +1,10 @@
+import { requireActions } from '../../../../../types/shared/admin-routes';
 import { campaignActionRoutes } from './campaign-actions';
 
 const TEMPLATE = 'plugin::campaigns.template';
 
 // Allowed to whoever may read (or, to change things, update) templates in the content manager.
-const can = (action: 'read' | 'update') => ({
-  policies: [{ name: 'admin::hasPermissions', config: { actions: [[`plugin::content-manager.explorer.${action}`, TEMPLATE]] } }],
-});
+const can = (action: 'read' | 'update') => requireActions([`plugin::content-manager.explorer.${action}`, TEMPLATE]);
 
 export default {
   type: 'admin',

@@ -1,3 +1,5 @@
+import { requireActions } from '../../../../../types/shared/admin-routes';
+
 // Campaign actions, shared by the admin and content-api route files; admin routes add RBAC.
 const ACTIONS: Array<[method: 'GET' | 'POST', path: string, handler: string, change: boolean]> = [
   ['GET', 'count', 'count', false],
@@ -14,11 +16,7 @@ const ACTIONS: Array<[method: 'GET' | 'POST', path: string, handler: string, cha
 ];
 
 const CAMPAIGN = 'plugin::campaigns.campaign';
-const can = (change: boolean) => ({
-  policies: [
-    { name: 'admin::hasPermissions', config: { actions: [[`plugin::content-manager.explorer.${change ? 'update' : 'read'}`, CAMPAIGN]] } },
-  ],
-});
+const can = (change: boolean) => requireActions([`plugin::content-manager.explorer.${change ? 'update' : 'read'}`, CAMPAIGN]);
 
 export const campaignActionRoutes = (admin: boolean) =>
   ACTIONS.map(([method, path, handler, change]) => ({

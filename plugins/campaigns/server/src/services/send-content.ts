@@ -54,7 +54,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .compile(campaign.template.documentId, { preheader: campaign.preheader });
     const plan = planSend({ subject: campaign.subject, html: compiled.html, text: compiled.text }, engines);
     const members = await memberships(compiled.segments);
-    const sender = { name: campaign.fromName, address: campaign.fromAddress, postal_address: postalAddress() };
+    // The brand's postal address, set once for every template; the environment's when it has none.
+    const brand = await strapi.plugin('campaigns').service('brand').get();
+    const sender = { name: campaign.fromName, address: campaign.fromAddress, postal_address: brand.postalAddress || postalAddress() };
     return {
       envelope: {
         campaignId: campaign.documentId,
