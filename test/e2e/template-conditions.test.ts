@@ -3,6 +3,9 @@ import { ADMIN, adminToken, apiToken } from '../harness/admin';
 import { startHerald, type TestHerald } from '../harness/app';
 import { launchBrowser, signIn } from '../harness/browser';
 
+// A textarea in the page (the tests compile without the DOM library).
+type Selectable = { setSelectionRange(start: number, end: number): void };
+
 describe('template conditions and rich text toolbar in Chromium', () => {
   let app: TestHerald;
   let browser: Browser;
@@ -45,13 +48,13 @@ describe('template conditions and rich text toolbar in Chromium', () => {
 
     const text = page.getByRole('textbox', { name: 'Text', exact: true });
     await text.fill('Members get early access.');
-    await text.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(12, 17)); // "early"
+    await text.evaluate((el) => (el as unknown as Selectable).setSelectionRange(12, 17)); // "early"
     await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Bold' }).click();
     await expect(text.inputValue()).resolves.toBe('Members get **early** access.');
     await frame().locator('strong', { hasText: 'early' }).waitFor();
 
     // The shortcut wraps the selection too, and a second press takes it off again.
-    await text.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(22, 28)); // "access"
+    await text.evaluate((el) => (el as unknown as Selectable).setSelectionRange(22, 28)); // "access"
     await text.press('Control+i');
     await expect(text.inputValue()).resolves.toBe('Members get **early** *access*.');
     await text.press('Control+i');
