@@ -1,15 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Button, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Plus } from '@strapi/icons';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { useNavigate } from 'react-router-dom';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { ListPage } from '../components/ListPage';
 import { CAMPAIGNS, actionUrl, isEditable, type Campaign, type Progress } from '../components/campaign';
 
 type Row = Campaign & { progress: Progress; count: number | string };
 
 export const CampaignList = () => {
   const { get } = useFetchClient();
-  const navigate = useNavigate();
   const [rows, setRows] = useState<Row[] | null>(null);
 
   useEffect(() => {
@@ -34,53 +31,13 @@ export const CampaignList = () => {
   }, [get]);
 
   return (
-    <Page.Main>
-      <Layouts.Header
-        title="Campaigns"
-        subtitle="One email to an audience, sent now or on a schedule"
-        primaryAction={
-          <Button startIcon={<Plus />} onClick={() => navigate('new')}>
-            New campaign
-          </Button>
-        }
-      />
-      <Layouts.Content>
-        {rows === null ? (
-          <Typography>Loading…</Typography>
-        ) : (
-          <Table colCount={4} rowCount={rows.length + 1}>
-            <Thead>
-              <Tr>
-                {['Name', 'Status', 'Audience', 'Sent / failed'].map((h) => (
-                  <Th key={h}>
-                    <Typography variant="sigma">{h}</Typography>
-                  </Th>
-                ))}
-              </Tr>
-            </Thead>
-            <Tbody>
-              {rows.map((r) => (
-                <Tr key={r.documentId}>
-                  <Td>
-                    <Button variant="ghost" onClick={() => navigate(r.documentId)}>
-                      {r.name}
-                    </Button>
-                  </Td>
-                  <Td>
-                    <Typography>{r.progress.status}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography>{r.count}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography>{isEditable(r.progress.status) ? '—' : `${r.progress.sent} / ${r.progress.failed}`}</Typography>
-                  </Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
-        )}
-      </Layouts.Content>
-    </Page.Main>
+    <ListPage
+      title="Campaigns"
+      subtitle="One email to an audience, sent now or on a schedule"
+      newLabel="New campaign"
+      rows={rows}
+      columns={['Status', 'Audience', 'Sent / failed']}
+      cells={(r) => [r.progress.status, r.count, isEditable(r.progress.status) ? '—' : `${r.progress.sent} / ${r.progress.failed}`]}
+    />
   );
 };
