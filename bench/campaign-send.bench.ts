@@ -1,9 +1,11 @@
 // Campaign send of 100,000 recipients through the real mailgun.js client into the fake Mailgun on
 // loopback, by a separate worker process whose peak memory is measured: once in batch mode (plain
 // substitutions, target >= 20,000 recipients/s) and once rendered per recipient (Liquid plus a
-// "show only if" block, target >= 3,000 recipients/s), worker peak RSS < 300 MB. Beside them, the
-// fake's raw capacity in the same run: a bare loop of the same calls, 1,000-recipient batches and
-// single-recipient calls, made with mailgun.js from this process.
+// "show only if" block, target >= 3,000 recipients/s; the rendered pieces ride batch calls as
+// recipient-variables), worker peak RSS < 300 MB. Then, for comparison, the rendered template
+// forced to one call per recipient (CAMPAIGN_RENDERED_BATCHES=false) by a second worker. Beside
+// them, the fake's raw capacity in the same run: a bare loop of the same calls, 1,000-recipient
+// batches and single-recipient calls, made with mailgun.js from this process.
 import { readFileSync } from 'node:fs';
 import FormData from 'form-data';
 import Mailgun from 'mailgun.js';
@@ -29,7 +31,7 @@ const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
 const RAW_SINGLES = Math.min(RECIPIENTS, Number(process.env.BENCH_RAW_SINGLES ?? 20_000));
 const RAW_CONCURRENCY = 16;
 // BENCH_MODES=batch runs (and so profiles) the batch-mode send alone.
-const MODES = (process.env.BENCH_MODES ?? 'batch,single').split(',');
+const MODES = (process.env.BENCH_MODES ?? 'batch,single,one-call').split(',');
 const WORKER_HEAP_MB = Number(process.env.BENCH_WORKER_HEAP_MB ?? 192);
 // BENCH_WORKER_NODE_OPTIONS adds to the worker's NODE_OPTIONS (e.g. a --require that profiles it).
 const NODE_OPTIONS = [WORKER_HEAP_MB ? `--max-old-space-size=${WORKER_HEAP_MB}` : '', process.env.BENCH_WORKER_NODE_OPTIONS ?? '']
@@ -90,7 +92,7 @@ const rawCapacity = async (fake: FakeMailgun) => {
     'o:tracking': 'no',
     'h:List-Unsubscribe': '<%recipient.x_unsubscribe%>, <mailto:unsubscribe@mg.herald.test?subject=unsubscribe-%recipient.x_send%>',
     'h:List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    'h:Message-Id': '%recipient.x_message_id%',
+    'h:Message-Id': `<%recipient.x_send%.bench@${MAILGUN_DOMAIN}>`,
     'v:send': '%recipient.x_send%',
   };
   const vars = (i: number) => ({
@@ -98,7 +100,6 @@ const rawCapacity = async (fake: FakeMailgun) => {
     v1: `Person${i}`,
     x_unsubscribe: `https://herald.test/api/audience/unsubscribe?token=${'t'.repeat(120)}${i}`,
     x_send: String(i),
-    x_message_id: `<${i}.bench@${MAILGUN_DOMAIN}>`,
   });
   const batches = Array.from({ length: Math.ceil(RECIPIENTS / 1000) }, (_, b) => b);
   let started = process.hrtime.bigint();
@@ -114,7 +115,7 @@ const rawCapacity = async (fake: FakeMailgun) => {
     const to = Array.from({ length: Math.min(1000, RECIPIENTS - b * 1000) }, (_, k) => b * 1000 + k);
     await client.messages.create(MAILGUN_DOMAIN, {
       ...common,
-      to: to.map(addressOf),
+      to: to.map(addressOf).join(', '),
       'recipient-variables': JSON.stringify(Object.fromEntries(to.map((i) => [addressOf(i), vars(i)]))),
     } as never);
   });
@@ -155,22 +156,43 @@ const send = async (web: TestHerald, fake: FakeMailgun, workerPid: number, body:
   return { totalSeconds, deliverySeconds, calls: fake.calls.length, workerCpu: cpuSeconds(workerPid) - cpuBefore };
 };
 
+const startWorker = async (web: TestHerald, fake: FakeMailgun, env: Record<string, string> = {}) => {
+  const worker = spawnHerald('worker', {
+    ...testEnv(web.databaseName, web.redisPrefix, campaignEnv(fake, { ...SEND_ENV, ...env })),
+    NODE_OPTIONS,
+  });
+  const queue = web.strapi.plugin('platform').service('queues').queue('campaign-send');
+  await waitFor(async () => (await queue.getWorkers()).length > 0, 60_000, 'the send worker').catch((err: Error) => {
+    throw new Error(`${err.message}\n${worker.output()}`);
+  });
+  return worker;
+};
+
+const stopWorker = async (worker: ReturnType<typeof spawnHerald>) => {
+  worker.child.kill('SIGTERM');
+  await worker.exited;
+};
+
 export const run = async () => {
   // Bodies are not kept: 100,000 single calls' html would hold gigabytes in this process.
   const fake = await startFakeMailgun({ apiKey: 'key-bench', recordBodies: false });
   const web = await startCampaignHerald(fake, { ...SEND_ENV, HERALD_PROCESS: 'web' });
-  const worker = spawnHerald('worker', { ...testEnv(web.databaseName, web.redisPrefix, campaignEnv(fake, SEND_ENV)), NODE_OPTIONS });
+  let worker: ReturnType<typeof spawnHerald> | undefined;
   try {
     await seed(web);
-    const queue = web.strapi.plugin('platform').service('queues').queue('campaign-send');
-    await waitFor(async () => (await queue.getWorkers()).length > 0, 60_000, 'the send worker').catch((err: Error) => {
-      throw new Error(`${err.message}\n${worker.output()}`);
-    });
+    worker = await startWorker(web, fake);
     const pid = worker.child.pid!;
     const raw = await rawCapacity(fake);
     const batch = MODES.includes('batch') ? await send(web, fake, pid, PLAIN_BODY) : undefined;
     const single = MODES.includes('single') ? await send(web, fake, pid, CONDITIONAL_BODY) : undefined;
     const peakMb = procStatus(pid, 'VmHWM');
+    await stopWorker(worker);
+    worker = undefined;
+    let oneCall: Awaited<ReturnType<typeof send>> | undefined;
+    if (MODES.includes('one-call')) {
+      worker = await startWorker(web, fake, { CAMPAIGN_RENDERED_BATCHES: 'false' });
+      oneCall = await send(web, fake, worker.child.pid!, CONDITIONAL_BODY);
+    }
     report(`Campaign send, ${RECIPIENTS.toLocaleString('en-US')} recipients, worker process -> mailgun.js -> fake Mailgun`, [
       { name: 'reference: bare mailgun.js loop, 1,000-recipient batches', seconds: raw.batchSeconds, count: RECIPIENTS },
       { name: 'reference: bare mailgun.js loop, single-recipient calls', seconds: raw.singleSeconds, count: RAW_SINGLES },
@@ -186,14 +208,21 @@ export const run = async () => {
             { name: '  of which delivery (first to last call)', seconds: single.deliverySeconds, count: RECIPIENTS },
           ]
         : []),
+      ...(oneCall
+        ? [{ name: `  the same forced to one call each (${oneCall.calls} calls)`, seconds: oneCall.totalSeconds, count: RECIPIENTS }]
+        : []),
     ]);
     const cpu = (label: string, r?: { workerCpu: number }) => (r ? `${label} ${r.workerCpu.toFixed(1)} s` : '');
-    console.log(`  worker CPU: ${[cpu('batch', batch), cpu('per-recipient', single)].filter(Boolean).join(', ')}`);
-    console.log(`  worker process peak RSS: ${peakMb.toFixed(0)} MB (target < 300 MB; ${NODE_OPTIONS || "Node's default heap"})`);
+    console.log(
+      `  worker CPU: ${[cpu('batch', batch), cpu('per-recipient', single), cpu('one call each', oneCall)].filter(Boolean).join(', ')}`
+    );
+    console.log('  per-recipient Liquid renders per recipient and rides batch calls (rendered pieces in recipient-variables)');
+    console.log(
+      `  worker process peak RSS: ${peakMb.toFixed(0)} MB (target < 300 MB; ${NODE_OPTIONS || "Node's default heap"}; batch and per-recipient runs)`
+    );
     console.log(`  every address received exactly once in each run (${MODES.join(', ')})`);
   } finally {
-    worker.child.kill('SIGTERM');
-    await worker.exited;
+    if (worker) await stopWorker(worker);
     await web.stop();
     await fake.close();
   }

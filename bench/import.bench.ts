@@ -23,6 +23,9 @@ const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 // told to collect early.
 const WORKER_HEAP_MB = Number(process.env.BENCH_WORKER_HEAP_MB ?? 192);
 const HEAP_FLAG = WORKER_HEAP_MB ? `--max-old-space-size=${WORKER_HEAP_MB}` : '';
+// More options for the worker's node, e.g. `--require` of a module that starts the inspector's profiler
+// (node refuses --cpu-prof in NODE_OPTIONS).
+const WORKER_NODE_OPTIONS = [HEAP_FLAG, process.env.BENCH_WORKER_NODE_OPTIONS ?? ''].join(' ').trim();
 const TAGS = ['customers', 'newsletter', 'beta', 'vip'];
 const PLANS = ['free', 'pro', 'team'];
 const IMPORT_QUEUE = 'audience-import';
@@ -78,7 +81,10 @@ const herald = async (app: TestHerald, file: string) => {
   } as never);
   const imports = importApi(app, await adminToken(app));
 
-  const worker = spawnHerald('worker', { ...testEnv(app.databaseName, app.redisPrefix, { LOG_LEVEL: 'error' }), NODE_OPTIONS: HEAP_FLAG });
+  const worker = spawnHerald('worker', {
+    ...testEnv(app.databaseName, app.redisPrefix, { LOG_LEVEL: 'error' }),
+    NODE_OPTIONS: WORKER_NODE_OPTIONS,
+  });
   try {
     const queue = app.strapi.plugin('platform').service('queues').queue(IMPORT_QUEUE);
     await waitFor(async () => (await queue.getWorkers()).length > 0, 60_000, 'the import worker');

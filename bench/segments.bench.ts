@@ -2,8 +2,8 @@
 // count(*) of the subscriber table in the same run. Targets: count < 1 s, stream < 5 s.
 // BENCH_SEGMENTS_DATABASE=<name> keeps the seeded data in that database and reuses it on later runs
 // (seeding takes minutes); BENCH_RUNS sets how many timed runs the medians are taken over.
-import { startHerald, type TestHerald } from '../test/harness/app';
-import { createDatabase } from '../test/harness/resources';
+import type { TestHerald } from '../test/harness/app';
+import { startOnKeptDatabase } from './kept-database';
 import { report } from './report';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1_000_000);
@@ -70,17 +70,8 @@ const seededTag = async (app: TestHerald): Promise<number | undefined> => {
   return tag?.id;
 };
 
-const startOnKeptDatabase = async (): Promise<TestHerald> => {
-  if (!KEPT_DATABASE) return startHerald({ HERALD_PROCESS: 'web', LOG_LEVEL: 'error' });
-  await createDatabase(KEPT_DATABASE).catch((err: { code?: string }) => {
-    if (err.code !== '42P04') throw err; // duplicate_database: seeded by an earlier run
-  });
-  // The harness still creates (and drops) a database of its own; Strapi connects to the kept one.
-  return startHerald({ HERALD_PROCESS: 'web', LOG_LEVEL: 'error', DATABASE_NAME: KEPT_DATABASE });
-};
-
 export const run = async () => {
-  const app = await startOnKeptDatabase();
+  const app = await startOnKeptDatabase(KEPT_DATABASE);
   try {
     let tagId = await seededTag(app);
     if (tagId === undefined) {

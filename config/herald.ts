@@ -41,6 +41,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     batchSize: env.int('CAMPAIGN_BATCH_SIZE', 1000),
     parallelJobs: env.int('CAMPAIGN_PARALLEL_JOBS', 4),
     perRecipientConcurrency: env.int('CAMPAIGN_SEND_CONCURRENCY', 16),
+    // Off: templates with Liquid tags or filters go one call per recipient instead of in batches.
+    renderedBatches: env.bool('CAMPAIGN_RENDERED_BATCHES', true),
     leaseMs: env.int('CAMPAIGN_LEASE_MS', 120000),
     jobSliceMs: env.int('CAMPAIGN_JOB_SLICE_MS', 5000),
     maxAttempts: env.int('CAMPAIGN_MAX_ATTEMPTS', 5),
@@ -60,5 +62,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     apiKey: env('OPENAI_API_KEY', ''),
     baseUrl: env('OPENAI_BASE_URL', 'https://api.openai.com/v1'),
     model: env('OPENAI_MODEL', 'gpt-4o-mini'),
+    // How long one assistant request may take before the editor is told to try again.
+    timeoutMs: env.int('OPENAI_TIMEOUT_MS', 20_000),
   },
 });

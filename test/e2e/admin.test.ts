@@ -1,25 +1,23 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN, adminToken } from '../harness/admin';
-import { ROOT, startHerald, type TestHerald } from '../harness/app';
-import { launchBrowser, signIn } from '../harness/browser';
+import type { Page } from 'playwright-core';
+import { ADMIN } from '../harness/admin';
+import { ROOT, type TestHerald } from '../harness/app';
+import { startAdminBrowser, type AdminBrowser } from '../harness/admin-browser';
+import { signIn } from '../harness/browser';
 
 const SHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
 
 describe('admin panel in Chromium', () => {
   let app: TestHerald;
-  let browser: Browser;
+  let session: AdminBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    app = await startHerald({ SERVE_ADMIN: 'true' });
-    await adminToken(app); // creates the first super admin
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    session = await startAdminBrowser({}, { viewport: { width: 1366, height: 900 } });
+    ({ app, page } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await session?.stop();
   });
 
   it('signs in and opens the Herald platform pages', async () => {

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startFakeMailgun, type FakeMailgun } from '../fakes/mailgun/server';
-import { ADMIN, adminToken, apiToken } from '../harness/admin';
-import { ROOT, startHerald, type TestHerald } from '../harness/app';
-import { launchBrowser, signIn } from '../harness/browser';
+import { ADMIN } from '../harness/admin';
+import { ROOT, type TestHerald } from '../harness/app';
+import { startAdminBrowser, type AdminBrowser } from '../harness/admin-browser';
+import { signIn } from '../harness/browser';
 import { createSegment } from '../harness/segments';
 import { MAILGUN_DOMAIN, campaignEnv } from '../integration/campaign-setup';
 
@@ -15,25 +16,22 @@ const PEOPLE = ['ada@example.test', 'grace@example.test', 'alan@example.test'];
 describe('campaign page in Chromium', () => {
   let app: TestHerald;
   let fake: FakeMailgun;
-  let browser: Browser;
+  let session: AdminBrowser;
   let page: Page;
+  let token: string;
 
   beforeAll(async () => {
     fake = await startFakeMailgun({ apiKey: 'key-campaign-e2e' });
-    app = await startHerald({ ...campaignEnv(fake), SERVE_ADMIN: 'true' });
-    await adminToken(app);
-    const token = await apiToken(app);
+    session = await startAdminBrowser(campaignEnv(fake));
+    ({ app, page, token } = session);
     const subscribe = (email: string, status: string) =>
       app.http().post('/api/audience/subscribers').set('authorization', `Bearer ${token}`).send({ data: { email, status } }).expect(201);
     for (const email of PEOPLE) await subscribe(email, 'active');
     await subscribe('gone@example.test', 'unsubscribed');
     await createSegment(app, token, 'Active readers');
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await session?.stop();
     await fake?.close();
   });
 
@@ -65,9 +63,16 @@ describe('campaign page in Chromium', () => {
     expect(Object.fromEntries(fake.recipientCounts())).toEqual(Object.fromEntries(PEOPLE.map((email) => [email, 1])));
     expect(fake.deliveries().find((d) => d.to === 'ada@example.test')?.subject).toBe('News for ada@example.test');
 
+    // A draft copy in the list counts its audience; the sent campaign shows its ledger's totals.
+    const api = (method: 'get' | 'post', url: string) => app.http()[method](url).set('authorization', `Bearer ${token}`);
+    const [sent] = (await api('get', '/api/campaigns/campaigns').expect(200)).body.data;
+    await api('post', `/api/campaigns/campaigns/${sent.documentId}/duplicate`).expect(200);
     await page.getByRole('link', { name: 'Campaigns' }).click();
+    const copy = page.getByRole('row', { name: /Spring news \(copy\)/ });
+    await copy.getByText('draft', { exact: true }).waitFor();
+    await copy.getByText('3', { exact: true }).waitFor();
     await page
-      .getByRole('row', { name: /Spring news/ })
+      .getByRole('row', { name: /Spring news$|Spring news sent/ })
       .getByText('3 / 0')
       .waitFor();
   });

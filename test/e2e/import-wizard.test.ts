@@ -1,26 +1,24 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN, adminToken } from '../harness/admin';
-import { startHerald, type TestHerald } from '../harness/app';
-import { launchBrowser, signIn } from '../harness/browser';
+import type { Page } from 'playwright-core';
+import { ADMIN } from '../harness/admin';
+import type { TestHerald } from '../harness/app';
+import { startAdminBrowser, type AdminBrowser } from '../harness/admin-browser';
+import { signIn } from '../harness/browser';
 import { csvText } from '../harness/csv';
 
 // The import wizard as a marketer uses it: upload, map, start, follow the progress, fetch the report.
 describe('import wizard in Chromium', () => {
   let app: TestHerald;
-  let browser: Browser;
+  let session: AdminBrowser;
   let page: Page;
 
   beforeAll(async () => {
     // Web and workers in one process, so the import runs as it would for a developer install.
-    app = await startHerald({ SERVE_ADMIN: 'true' });
-    await adminToken(app);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 1000 }, acceptDownloads: true });
+    session = await startAdminBrowser({}, { viewport: { width: 1366, height: 1000 }, acceptDownloads: true });
+    ({ app, page } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await session?.stop();
   });
 
   it('uploads, maps, imports with progress, and downloads the error report', async () => {

@@ -1,20 +1,21 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN, adminToken, apiToken } from '../harness/admin';
-import { ROOT, startHerald, type TestHerald } from '../harness/app';
-import { launchBrowser, signIn } from '../harness/browser';
+import type { Page } from 'playwright-core';
+import { ADMIN } from '../harness/admin';
+import { ROOT, type TestHerald } from '../harness/app';
+import { startAdminBrowser, type AdminBrowser } from '../harness/admin-browser';
+import { signIn } from '../harness/browser';
 
 const SHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
 
 describe('segment builder in Chromium', () => {
   let app: TestHerald;
-  let browser: Browser;
+  let session: AdminBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    app = await startHerald({ SERVE_ADMIN: 'true', HERALD_PROCESS: 'web' });
-    await adminToken(app);
-    const token = await apiToken(app);
+    session = await startAdminBrowser({ HERALD_PROCESS: 'web' }, { viewport: { width: 1366, height: 1000 } });
+    ({ app, page } = session);
+    const { token } = session;
     const api = (p: string, data: object) =>
       app.http().post(`/api/audience${p}`).set('authorization', `Bearer ${token}`).send({ data }).expect(201);
     await api('/field-definitions', { key: 'score', label: 'Score', type: 'number' });
@@ -25,12 +26,9 @@ describe('segment builder in Chromium', () => {
     ] as const) {
       await api('/subscribers', { email, status, fields: { score } });
     }
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 1000 } });
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await session?.stop();
   });
 
   it('builds a nested rule by keyboard, counts live, and saves', async () => {

@@ -1,20 +1,21 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN, adminToken, apiToken } from '../harness/admin';
-import { startHerald, type TestHerald } from '../harness/app';
-import { launchBrowser, signIn } from '../harness/browser';
+import type { Page } from 'playwright-core';
+import { ADMIN } from '../harness/admin';
+import type { TestHerald } from '../harness/app';
+import { startAdminBrowser, type AdminBrowser } from '../harness/admin-browser';
+import { signIn } from '../harness/browser';
 
 describe('content manager side panels in Chromium', () => {
   let app: TestHerald;
-  let browser: Browser;
+  let session: AdminBrowser;
   let page: Page;
   let documentId: string;
   let formId: string;
 
   beforeAll(async () => {
-    app = await startHerald({ SERVE_ADMIN: 'true', HERALD_PROCESS: 'web' });
-    await adminToken(app);
-    const token = await apiToken(app);
+    session = await startAdminBrowser({ HERALD_PROCESS: 'web' }, { viewport: { width: 1366, height: 1000 }, acceptDownloads: true });
+    ({ app, page } = session);
+    const { token } = session;
     const api = (method: 'post' | 'put', p: string, data: object) =>
       app.http()[method](`/api/audience${p}`).set('authorization', `Bearer ${token}`).send({ data });
     documentId = (await api('post', '/subscribers', { email: 'ada@example.test', firstName: 'Ada' }).expect(201)).body.data.documentId;
@@ -29,12 +30,9 @@ describe('content manager side panels in Chromium', () => {
     formId = (await api('post', '/forms', { name: 'Newsletter', consentText: 'Yes, email me.', fields: { items: [] } }).expect(201)).body
       .data.documentId;
     await app.http().get(`/api/audience/forms/${formId}/page`).expect(200);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 1000 }, acceptDownloads: true });
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await session?.stop();
   });
 
   it('shows the timeline newest first and downloads the GDPR export', async () => {
@@ -43,8 +41,8 @@ describe('content manager side panels in Chromium', () => {
     const timeline = page.getByRole('list', { name: 'Activity timeline' });
     await timeline.waitFor();
     await expect(timeline.getByRole('listitem').allInnerTexts()).resolves.toEqual([
-      expect.stringMatching(/^updated/),
-      expect.stringMatching(/^created/),
+      expect.stringMatching(/^Changed status/),
+      expect.stringMatching(/^Added \(api\)/),
     ]);
     await expect(page.getByRole('list', { name: 'Consent records' }).getByRole('listitem').allInnerTexts()).resolves.toEqual([
       expect.stringMatching(/^granted \(consent, admin\)[\s\S]*“Yes, send me news”/),
@@ -65,5 +63,16 @@ describe('content manager side panels in Chromium', () => {
     await expect(page.getByRole('link', { name: 'Open the hosted page' }).getAttribute('href')).resolves.toBe(
       `${app.url}/api/audience/forms/${formId}/page`
     );
+  });
+
+  it('lists the forms with how each converts, and opens one for editing', async () => {
+    await page.goto(`${app.url}/admin`);
+    await page.getByRole('link', { name: 'Forms' }).click();
+    const row = page.getByRole('row', { name: /Newsletter/ });
+    await row.getByText('0.0%').waitFor();
+    await expect(row.locator('td').allInnerTexts()).resolves.toEqual(['Newsletter', 'yes', '1', '0', '0.0%', '0 (—)']);
+    await row.getByRole('button', { name: 'Newsletter' }).click();
+    await page.getByLabel('Form counts').waitFor();
+    expect(page.url()).toContain(`plugin::audience.form/${formId}`);
   });
 });

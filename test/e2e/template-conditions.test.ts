@@ -1,27 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN, adminToken, apiToken } from '../harness/admin';
-import { startHerald, type TestHerald } from '../harness/app';
-import { launchBrowser, signIn } from '../harness/browser';
+import type { Page } from 'playwright-core';
+import { ADMIN } from '../harness/admin';
+import type { TestHerald } from '../harness/app';
+import { startAdminBrowser, type AdminBrowser } from '../harness/admin-browser';
+import { signIn } from '../harness/browser';
 
 // A textarea in the page (the tests compile without the DOM library).
 type Selectable = { setSelectionRange(start: number, end: number): void };
 
 describe('template conditions and rich text toolbar in Chromium', () => {
   let app: TestHerald;
-  let browser: Browser;
+  let session: AdminBrowser;
   let page: Page;
   let segmentId: string;
 
   beforeAll(async () => {
-    app = await startHerald({ SERVE_ADMIN: 'true', HERALD_PROCESS: 'web' });
-    await adminToken(app);
-    const token = await apiToken(app);
-    await app
-      .http()
-      .post('/api/audience/subscribers')
-      .set('authorization', `Bearer ${token}`)
-      .send({ data: { email: 'grace@example.test', firstName: 'Grace', status: 'active' } })
-      .expect(201);
+    session = await startAdminBrowser({ HERALD_PROCESS: 'web' });
+    ({ app, page } = session);
+    await session.subscribe({ email: 'grace@example.test', firstName: 'Grace', status: 'active' });
     const segment = (await app.strapi.documents('plugin::segments.segment' as never).create({
       data: {
         name: 'Active readers',
@@ -29,12 +24,9 @@ describe('template conditions and rich text toolbar in Chromium', () => {
       },
     } as never)) as unknown as { documentId: string };
     segmentId = segment.documentId;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await session?.stop();
   });
 
   const frame = () => page.frameLocator('iframe[title="Email preview"]');

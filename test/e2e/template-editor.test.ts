@@ -1,32 +1,24 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN, adminToken, apiToken } from '../harness/admin';
-import { ROOT, startHerald, type TestHerald } from '../harness/app';
-import { launchBrowser, signIn } from '../harness/browser';
+import type { Page } from 'playwright-core';
+import { ADMIN } from '../harness/admin';
+import { ROOT, type TestHerald } from '../harness/app';
+import { startAdminBrowser, type AdminBrowser } from '../harness/admin-browser';
+import { signIn } from '../harness/browser';
 
 const SHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
 
 describe('template editor in Chromium', () => {
   let app: TestHerald;
-  let browser: Browser;
+  let session: AdminBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    app = await startHerald({ SERVE_ADMIN: 'true', HERALD_PROCESS: 'web' });
-    await adminToken(app);
-    const token = await apiToken(app);
-    await app
-      .http()
-      .post('/api/audience/subscribers')
-      .set('authorization', `Bearer ${token}`)
-      .send({ data: { email: 'grace@example.test', firstName: 'Grace', status: 'active' } })
-      .expect(201);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    session = await startAdminBrowser({ HERALD_PROCESS: 'web' });
+    ({ app, page } = session);
+    await session.subscribe({ email: 'grace@example.test', firstName: 'Grace', status: 'active' });
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await session?.stop();
   });
 
   const frame = () => page.frameLocator('iframe[title="Email preview"]');

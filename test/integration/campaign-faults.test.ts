@@ -15,7 +15,8 @@ import {
 const SUBSCRIBERS = 200;
 
 // Provider faults, pauses and a Redis wipe against one Herald (web and worker in this process).
-// Sending is slowed by the global rate limit (6,000/min) so faults land mid-send.
+// Sending is slowed by the global rate limit (6,000/min) so faults land mid-send. Rendered templates
+// (CONDITIONAL_BODY) go one call per recipient here, so faults reach the single-call path too.
 describe('campaign send under faults', () => {
   let app: TestHerald;
   let fake: FakeMailgun;
@@ -33,6 +34,7 @@ describe('campaign send under faults', () => {
       CAMPAIGN_FAILURE_WINDOW: '40',
       CAMPAIGN_FAILURE_MIN_SAMPLE: '20',
       CAMPAIGN_SEND_CONCURRENCY: '1',
+      CAMPAIGN_RENDERED_BATCHES: 'false',
     });
     await seedSubscribers(app, SUBSCRIBERS);
   });

@@ -71,7 +71,8 @@ describe('campaign send', () => {
       .connection('herald_campaign_sends')
       .where({ campaign_id: campaignId, id: Number(vars.x_send) })
       .first();
-    expect(row).toMatchObject({ state: 'sent', message_id: vars.x_message_id, provider_id: call.id });
+    expect(call.headers['Message-Id']).toBe(`<%recipient.x_send%.${campaignId}@mg.herald.test>`);
+    expect(row).toMatchObject({ state: 'sent', message_id: `<${vars.x_send}.${campaignId}@mg.herald.test>`, provider_id: call.id });
     const events = await app.strapi.db
       .connection('herald_events')
       .whereIn('type', ['campaign.started', 'campaign.sent', 'email.sent'])
@@ -83,16 +84,92 @@ describe('campaign send', () => {
     expect(events.filter((e) => e.type === 'campaign.sent')).toHaveLength(1);
   });
 
-  it('renders per recipient when the template has a conditional block', async () => {
+  // vip: every third active subscriber (tagged in the test below).
+  const isVip = (i: number) => i % 3 === 1;
+  const tagVips = async () => {
+    const knex = app.strapi.db.connection;
+    const schema = app.strapi.plugin('audience').service('schema');
+    const s = schema.subscriberTable();
+    const links = schema.tagLinks();
+    const tag = (await app.strapi.documents('plugin::audience.tag' as never).create({ data: { name: 'vip' } } as never)) as unknown as {
+      id: number;
+    };
+    const vips = Array.from({ length: 250 }, (_, i) => i)
+      .filter(isVip)
+      .map(addressOf);
+    const ids = await knex(s.table).whereIn(s.email, vips).pluck('id');
+    await knex(links.table).insert(ids.map((id: number) => ({ [links.subscriberId]: id, [links.tagId]: tag.id })));
+  };
+
+  it('renders per recipient through batch calls: the "show only if" block reaches vips only', async () => {
+    await tagVips();
     const campaignId = await createCampaign(app, { body: CONDITIONAL_BODY });
     await api('post', `/${campaignId}/send`).expect(200);
     await waitForStatus(app, campaignId, 'sent');
     expectExactlyOnce(fake, 250, inactive);
-    expect(fake.calls).toHaveLength(220);
-    const call = fake.calls.find((c) => c.to[0] === addressOf(3))!;
-    expect(call.subject).toBe('News for Person3');
-    expect(call.headers['List-Unsubscribe']).toMatch(/^<https:\/\/herald\.test\/api\/audience\/unsubscribe\?token=[^>]+>, <mailto:/);
-    expect(call.headers['Message-Id']).toMatch(new RegExp(`^<\\d+\\.${campaignId}@mg\\.herald\\.test>$`));
+    expect(fake.calls.length).toBeLessThan(10); // batch calls of up to 100 here, not one per recipient
+    const deliveries = fake.deliveries();
+    expect(deliveries).toHaveLength(220);
+    for (const d of deliveries) {
+      const i = Number(/person(\d+)@/.exec(d.to)![1]);
+      expect(d.subject).toBe(`News for Person${i}`);
+      expect(d.html).toContain(`Hello Person${i}`);
+      expect(d.html.includes('VIP only')).toBe(isVip(i));
+      expect(d.text.includes('VIP only')).toBe(isVip(i));
+      expect(d.html).not.toMatch(/%recipient\.|\{[{%]/);
+    }
+    const call = fake.calls[deliveries[0].callId];
+    expect(call.html).not.toContain('VIP only'); // the block travels in recipient-variables
+    expect(call.headers['List-Unsubscribe']).toBe(
+      '<%recipient.x_unsubscribe%>, <mailto:unsubscribe@mg.herald.test?subject=unsubscribe-%recipient.x_send%>'
+    );
+  });
+
+  it('gives each recipient their own Liquid: if/else, filters, assign carried across the message', async () => {
+    const body = {
+      blocks: [
+        {
+          id: 'greeting',
+          type: 'heading',
+          level: 1,
+          // Static text between the stretches: `name` must carry from the first to the last.
+          text: '{% assign name = subscriber.first_name | upcase %}{% if subscriber.tags contains "vip" %}Dear VIP {{ name }}{% else %}Hi {{ name | downcase }}{% endif %}, signed for {{ name | append: "!" }}',
+        },
+        { id: 'footer', type: 'footer' },
+      ],
+    };
+    const campaignId = await createCampaign(app, { body });
+    await api('post', `/${campaignId}/send`).expect(200);
+    await waitForStatus(app, campaignId, 'sent');
+    expectExactlyOnce(fake, 250, inactive);
+    expect(fake.calls.length).toBeLessThan(10);
+    for (const d of fake.deliveries()) {
+      const i = Number(/person(\d+)@/.exec(d.to)![1]);
+      expect(d.html).toContain(`${isVip(i) ? `Dear VIP PERSON${i}` : `Hi person${i}`}, signed for PERSON${i}!`);
+    }
+  });
+
+  it('sends a recipient whose own data reads as a substitution in a call of their own', async () => {
+    const knex = app.strapi.db.connection;
+    const s = app.strapi.plugin('audience').service('schema').subscriberTable();
+    await knex(s.table)
+      .where(s.email, addressOf(7))
+      .update({ [s.firstName]: '%recipient.x_send%' });
+    try {
+      const campaignId = await createCampaign(app);
+      await api('post', `/${campaignId}/send`).expect(200);
+      await waitForStatus(app, campaignId, 'sent');
+      expectExactlyOnce(fake, 250, inactive);
+      const delivery = fake.deliveries().find((d) => d.to === addressOf(7))!;
+      expect(fake.calls[delivery.callId].to).toEqual([addressOf(7)]);
+      expect(fake.calls[delivery.callId].recipientVariables).toBeNull();
+      expect(delivery.subject).toBe('News for %recipient.x_send%');
+      expect(delivery.html).toContain('Hello %recipient.x_send%');
+    } finally {
+      await knex(s.table)
+        .where(s.email, addressOf(7))
+        .update({ [s.firstName]: 'Person7' });
+    }
   });
 
   it('refuses illegal status changes with 409 and the reason', async () => {

@@ -54,7 +54,7 @@ export const PLAIN_BODY = {
   ],
 };
 
-// A conditional block: the messages differ by more than substitutions, so each renders alone.
+// A conditional block: rendered per recipient, its output travels in recipient-variables.
 export const CONDITIONAL_BODY = {
   blocks: [
     { id: 'title', type: 'heading', level: 1, text: 'Hello {{ subscriber.first_name }}' },

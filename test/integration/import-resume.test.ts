@@ -25,14 +25,17 @@ const generated = () => {
   return { csv: csvText(rows), emails: [...tagsOf.keys()], invalid, merged, links };
 };
 
-// What the queue does with an attempt whose database session died: runs it again.
+// What the queue does with an attempt whose database session died: runs it again. A pooled
+// connection learns that its session was killed only when its socket's close is processed, so an
+// attempt can still draw one or two dead ones; each such attempt fails and gives its back.
 const retryOnLostConnection = async (run: () => Promise<void>) => {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (err) {
       const lost = /terminating connection|Connection terminated|not queryable|ended unexpectedly/.test((err as Error).message);
-      if (!lost || attempt === 3) throw err;
+      if (!lost || attempt === 8) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
     }
   }
 };
@@ -94,10 +97,7 @@ describe('an import interrupted mid-way', () => {
     const { rows: events } = await db().raw(
       `SELECT type, count(*)::int AS n, count(DISTINCT subject)::int AS subjects FROM herald_events GROUP BY type ORDER BY type`
     );
-    expect(events).toEqual([
-      { type: 'subscriber.created', n: expected.emails.length, subjects: expected.emails.length },
-      { type: 'subscriber.tagged', n: expected.emails.length, subjects: expected.emails.length },
-    ]);
+    expect(events).toEqual([{ type: 'subscriber.created', n: expected.emails.length, subjects: expected.emails.length }]);
     expect(await count('herald_subscriber_activity', { type: 'created' })).toBe(expected.emails.length);
     expect(await count('herald_import_errors', { job_id: id })).toBe(expected.invalid);
     for (const table of ['herald_import_rows', 'herald_import_batches', 'herald_import_chunks']) {

@@ -16,7 +16,7 @@ describe('email templates over the real app', () => {
 
   beforeAll(async () => {
     openai = await startFakeOpenAI();
-    app = await startHerald({ OPENAI_API_KEY: openai.apiKey, OPENAI_BASE_URL: `${openai.url}/v1` });
+    app = await startHerald({ OPENAI_API_KEY: openai.apiKey, OPENAI_BASE_URL: `${openai.url}/v1`, OPENAI_TIMEOUT_MS: '1500' });
     admin = await adminToken(app);
     token = await apiToken(app);
     await api('post', '/audience/field-definitions')
@@ -228,6 +228,22 @@ describe('email templates over the real app', () => {
       expect((await assist('rewrite', { text: 'A long text', tone: 'shorter' }).expect(200)).body).toEqual({ text: 'Short.' });
       const bad = await assist('rewrite', { text: 'x', tone: 'angry' }).expect(400);
       expect(bad.body.error.message).toBe('tone: tone must be one of shorter, friendlier, formal');
+    });
+
+    it('gives up on a silent provider with a clear message, and nothing else waits for it', async () => {
+      openai.fault({ kind: 'slow', delayMs: 5_000, times: 2 });
+      const started = Date.now();
+      // A supertest request starts when it is awaited: then() sends it now.
+      const slow = assist('subjects', { brief: 'x' }).then((r) => r);
+      // The editor's other requests answer at once meanwhile.
+      await app.http().post('/campaigns/templates/preview').set(auth()).send({ blocks: blocks() }).expect(200);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      const res = await slow;
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toBe('The AI provider did not answer within 1.5 s; try again.');
+      // One deadline for the request, retries included.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+      expect(Date.now() - started).toBeLessThan(3_000);
     });
 
     it('explains rate limits, provider failures and a missing key', async () => {

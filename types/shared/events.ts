@@ -2,7 +2,8 @@
 // Add an entry here before emitting a new event type.
 export interface HeraldEventMap {
   'platform.test': { message: string };
-  'subscriber.created': { subscriberId: string; email: string; source?: string };
+  // tags: the ids of the tags it was created with (later additions are subscriber.tagged).
+  'subscriber.created': { subscriberId: string; email: string; source?: string; tags: string[] };
   'subscriber.updated': { subscriberId: string; changed: string[] };
   'subscriber.tagged': { subscriberId: string; tags: string[] };
   'subscriber.untagged': { subscriberId: string; tags: string[] };

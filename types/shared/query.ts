@@ -24,3 +24,11 @@ export const idParam = (value: unknown): string => {
   if (typeof value !== 'string' || !/^[1-9][0-9]{0,17}$/.test(value)) throw new BadQuery('id must be a positive whole number');
   return value;
 };
+
+// ?ids=a,b,c: the documents a list page shows, at most `max` of them.
+export const idList = (query: Query, name = 'ids', max = 100): string[] => {
+  const value = optionalString(query, name);
+  const ids = value ? value.split(',').filter(Boolean) : [];
+  if (ids.length > max) throw new BadQuery(`${name}: at most ${max} at once`);
+  return ids;
+};

@@ -1,4 +1,4 @@
-import { CloudUpload } from '@strapi/icons';
+import { CloudUpload, Feather } from '@strapi/icons';
 import { FormPanel } from './components/FormPanel';
 import { SubscriberPanel } from './components/SubscriberPanel';
 
@@ -12,6 +12,13 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.import.menu`, defaultMessage: 'Import subscribers' },
       Component: () => import('./pages/ImportPage'),
       permissions: [{ action: 'plugin::audience.import', subject: null }],
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/forms`,
+      icon: Feather,
+      intlLabel: { id: `${PLUGIN_ID}.forms.menu`, defaultMessage: 'Forms' },
+      Component: () => import('./pages/FormsPage'),
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'plugin::audience.form' }],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Herald audience' });
   },

@@ -9,6 +9,7 @@ import services from './services';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.plugin('audience').service('subscriber-rules').register();
+    strapi.plugin('audience').service('subscriber-search').register();
     strapi.plugin('audience').service('form-rules').register();
     strapi.hook('strapi::content-types.afterSync').register(() => strapi.plugin('audience').service('schema').ensureIndexes());
   },

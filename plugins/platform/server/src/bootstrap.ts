@@ -10,7 +10,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const platform = strapi.plugin('platform');
   const queues = platform.service('queues');
   const webhooks = platform.service('webhooks');
-  platform.service('events').subscribe('*', (event: HeraldEvent) => webhooks.fanOut(event));
+  platform.service('events').subscribe(
+    '*',
+    (event: HeraldEvent) => webhooks.fanOut(event),
+    (type: string) => webhooks.wants(type)
+  );
   queues.registerWorker(WEBHOOK_QUEUE, (job: Parameters<typeof webhooks.process>[0]) => webhooks.process(job), {
     concurrency: 16,
     settings: { backoffStrategy: (attemptsMade: number) => webhooks.backoffStrategy(attemptsMade) },

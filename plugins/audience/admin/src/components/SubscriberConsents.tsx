@@ -13,6 +13,10 @@ type Consent = {
   wording: string | null;
   confirmedAt: string | null;
   createdAt: string;
+  // Set for the basis an import stated for its whole file.
+  importId: string | null;
+  importFile: string | null;
+  importedBy: string | null;
 };
 
 const when = (iso: string) => new Date(iso).toLocaleString();
@@ -40,6 +44,12 @@ export const SubscriberConsents = ({ documentId }: { documentId: string }) => {
             {c.action} ({c.basis}, {c.method}) · {when(c.createdAt)}
           </Typography>
           {c.confirmedAt && <Typography variant="pi">confirmed {when(c.confirmedAt)}</Typography>}
+          {c.importId && (
+            <Typography variant="pi" textColor="neutral600">
+              stated for import #{c.importId} of {c.importFile}
+              {c.importedBy ? ` by ${c.importedBy}` : ''}
+            </Typography>
+          )}
           {c.wording && (
             <Typography variant="pi" textColor="neutral600">
               “{c.wording}”{c.formVersion ? ` (wording v${c.formVersion})` : ''}

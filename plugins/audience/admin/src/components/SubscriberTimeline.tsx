@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { messageOf } from './api';
+import { timelineText } from './timelineText';
 
 type Entry = { id: string; type: string; data: Record<string, unknown>; actor: string | null; created_at: string };
 type Page = { results: Entry[]; pagination: { page: number; pageCount: number } };
@@ -35,7 +36,7 @@ export const SubscriberTimeline = ({ documentId }: { documentId: string }) => {
           style={{ borderBottomWidth: 1, borderBottomStyle: 'solid' }}
         >
           <Typography variant="omega" fontWeight="bold">
-            {entry.type}
+            {timelineText(entry)}
           </Typography>
           <Typography variant="pi" textColor="neutral600" tag="p">
             {new Date(entry.created_at).toLocaleString()}

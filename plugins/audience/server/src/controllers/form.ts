@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { BadQuery, idList } from '../../../../../types/shared/query';
 import { FORM } from '../domain/uids';
 
 type FormResponse = { data?: { documentId: string; counts?: unknown } | null };
@@ -14,6 +15,19 @@ export default factories.createCoreController(FORM as never, ({ strapi }: { stra
       response.data.counts = counts.get(response.data.documentId);
     }
     return response;
+  },
+
+  // GET /forms-counts?ids=a,b,c: the forms page's counts in one request (at most 100 forms).
+  async countsOf(ctx: Context) {
+    let ids: string[];
+    try {
+      ids = idList(ctx.query);
+    } catch (err) {
+      if (err instanceof BadQuery) return ctx.badRequest(err.message);
+      throw err;
+    }
+    const counts: Map<string, unknown> = await strapi.plugin('audience').service('form-counts').of(ids);
+    ctx.body = { data: Object.fromEntries(counts) };
   },
 
   // GET /forms/:documentId/counts

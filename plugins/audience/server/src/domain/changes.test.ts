@@ -13,13 +13,13 @@ describe('describeChange', () => {
   it('describes a creation, with its tags', () => {
     const { events, timeline } = describeChange(null, ada);
     expect(events).toEqual([
-      { type: 'subscriber.created', payload: { subscriberId: 'ada', email: 'ada@x.test', source: 'api' }, subject: 'subscriber:ada' },
-      { type: 'subscriber.tagged', payload: { subscriberId: 'ada', tags: ['1'] }, subject: 'subscriber:ada' },
+      {
+        type: 'subscriber.created',
+        payload: { subscriberId: 'ada', email: 'ada@x.test', source: 'api', tags: ['1'] },
+        subject: 'subscriber:ada',
+      },
     ]);
-    expect(timeline).toEqual([
-      { type: 'created', data: { source: 'api', status: 'unconfirmed' } },
-      { type: 'tagged', data: { tagIds: [1] } },
-    ]);
+    expect(timeline).toEqual([{ type: 'created', data: { source: 'api', status: 'unconfirmed', tagIds: [1] } }]);
   });
 
   it('describes an update: changed properties, confirmation, tags in and out', () => {

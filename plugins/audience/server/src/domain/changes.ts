@@ -37,10 +37,16 @@ export const describeChange = (
   const events: SubscriberEvent[] = [];
   const timeline: TimelineEntry[] = [];
 
+  const { added, removed } = tagDifference(before?.tagIds ?? [], after?.tagIds ?? []);
+  // A subscriber created with tags is one event and one entry carrying them: "tagged" is for later additions.
   if (!before && after) {
     const source = after.source === null || after.source === undefined ? undefined : String(after.source);
-    events.push({ type: 'subscriber.created', payload: { subscriberId: documentId, email: after.email, source }, subject });
-    timeline.push({ type: 'created', data: { source: after.source, status: after.status } });
+    events.push({
+      type: 'subscriber.created',
+      payload: { subscriberId: documentId, email: after.email, source, tags: added.map(String) },
+      subject,
+    });
+    timeline.push({ type: 'created', data: { source: after.source, status: after.status, tagIds: added } });
   }
   if (before && after) {
     const changed = changedProperties(before, after);
@@ -54,8 +60,7 @@ export const describeChange = (
         events.push({ type: 'subscriber.confirmed', payload: { subscriberId: documentId }, subject });
     }
   }
-  const { added, removed } = tagDifference(before?.tagIds ?? [], after?.tagIds ?? []);
-  if (added.length) {
+  if (added.length && before) {
     events.push({ type: 'subscriber.tagged', payload: { subscriberId: documentId, tags: added.map(String) }, subject });
     timeline.push({ type: 'tagged', data: { tagIds: added } });
   }

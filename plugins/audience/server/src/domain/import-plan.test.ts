@@ -46,10 +46,9 @@ describe('planRow', () => {
     });
     if (plan.kind !== 'insert') throw new Error(plan.kind);
     expect(plan.events.map((e) => [e.type, e.payload])).toEqual([
-      ['subscriber.created', { subscriberId: 'newdocumentid0000000000x', email: 'new@x.test', source: 'import' }],
-      ['subscriber.tagged', { subscriberId: 'newdocumentid0000000000x', tags: ['9', '1'] }],
+      ['subscriber.created', { subscriberId: 'newdocumentid0000000000x', email: 'new@x.test', source: 'import', tags: ['9', '1'] }],
     ]);
-    expect(plan.timeline.map((t) => t.type)).toEqual(['created', 'tagged']);
+    expect(plan.timeline.map((t) => t.type)).toEqual(['created']);
   });
 
   it('refuses to create a subscriber without a required field, naming the column it came from', () => {

@@ -62,7 +62,8 @@ export const subscriberBulk = (s: Subscribers, links: TagLinks) => {
     },
 
     // Inserts new subscribers as Strapi would (document id, timestamps, published now) and returns
-    // their ids by address. An address someone else created meanwhile is left out of the result.
+    // their ids by address. A plain insert, cheaper than ON CONFLICT: an address someone else created
+    // since lockByEmails fails the statement with a unique violation.
     async insert(trx: Knex.Transaction, subscribers: NewSubscriber[], now: Date): Promise<Map<string, number>> {
       if (subscribers.length === 0) return new Map();
       const columns = [s.documentId, s.email, s.firstName, s.lastName, s.status, s.timeZone, s.language, s.source, s.fields];
@@ -71,7 +72,6 @@ export const subscriberBulk = (s: Subscribers, links: TagLinks) => {
          SELECT u.*, ?::timestamp, ?::timestamp, ?::timestamp
          FROM json_to_recordset(?::json) AS u (document_id text, email text, first_name text, last_name text, status text,
            time_zone text, language text, source text, fields jsonb)
-         ON CONFLICT (${q(s.email)}) DO NOTHING
          RETURNING id, ${q(s.email)} AS email`,
         [
           now,
@@ -121,12 +121,13 @@ export const subscriberBulk = (s: Subscribers, links: TagLinks) => {
       );
     },
 
-    async link(trx: Knex.Transaction, tagLinks: TagLink[]): Promise<void> {
+    // New subscribers' links cannot exist yet: they skip the conflict check an existing subscriber's need.
+    async link(trx: Knex.Transaction, tagLinks: TagLink[], { fresh }: { fresh: boolean }): Promise<void> {
       if (tagLinks.length === 0) return;
       await trx.raw(
         `INSERT INTO ${q(links.table)} (${[links.subscriberId, links.tagId, links.tagOrder, links.subscriberOrder].map(q).join(', ')})
          SELECT * FROM json_to_recordset(?::json) AS l (subscriber_id int, tag_id int, tag_order float8, subscriber_order float8)
-         ON CONFLICT DO NOTHING`,
+         ${fresh ? '' : 'ON CONFLICT DO NOTHING'}`,
         [
           JSON.stringify(
             tagLinks.map((l) => ({

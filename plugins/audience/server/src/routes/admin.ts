@@ -23,6 +23,12 @@ export default {
       handler: 'form.counts',
       config: requireActions(['plugin::content-manager.explorer.read', FORM]),
     },
+    {
+      method: 'GET',
+      path: '/forms-counts',
+      handler: 'form.countsOf',
+      config: requireActions(['plugin::content-manager.explorer.read', FORM]),
+    },
     { method: 'GET', path: '/exports/subscribers.csv', handler: 'exports.subscribers', config: requireActions(ACTIONS.export) },
     { method: 'POST', path: '/tagging', handler: 'tagging.apply', config: requireActions(ACTIONS.tag) },
     { method: 'GET', path: '/tagging/:id', handler: 'tagging.show', config: requireActions(ACTIONS.tag) },

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { emailHash, wordingHash } from '../domain/consent-hash';
 import { consentsOf, detachConsents, insertConsent, type ConsentRow } from '../repositories/consents';
+import { importConsentsOf, type ImportConsentRow } from '../repositories/import-consents';
 
 export type ConsentInput = {
   subscriberDocumentId: string;
@@ -22,7 +23,7 @@ const toPlain = (r: ConsentRow) => ({
   action: r.action,
   basis: r.basis,
   method: r.method,
-  emailHash: r.email_hash,
+  emailHash: r.email_hash as string | null,
   formDocumentId: r.form_document_id,
   formVersion: r.form_version,
   wording: r.wording,
@@ -31,9 +32,34 @@ const toPlain = (r: ConsentRow) => ({
   userAgent: r.user_agent,
   confirmedAt: r.confirmed_at,
   createdAt: r.created_at,
+  importId: null as string | null,
+  importFile: null as string | null,
+  importedBy: null as string | null,
 });
 
 export type Consent = ReturnType<typeof toPlain>;
+
+// An import's stated basis, shown among the subscriber's consents like a record of its own.
+const fromImport = (r: ImportConsentRow): Consent => ({
+  id: `import-${r.import_id}`,
+  action: 'granted',
+  basis: r.basis,
+  method: 'import',
+  emailHash: null,
+  formDocumentId: null,
+  formVersion: null,
+  wording: null,
+  wordingHash: null,
+  ip: null,
+  userAgent: null,
+  confirmedAt: null,
+  createdAt: r.created_at,
+  importId: String(r.import_id),
+  importFile: r.file_name,
+  importedBy: r.created_by_label,
+});
+
+const newestFirst = (a: Consent, b: Consent) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime();
 
 // Consent evidence: who agreed to which wording, through which form version, from where and when.
 // Rows are only ever appended; a withdrawal is a row of its own.
@@ -59,8 +85,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     grant: (input: ConsentInput, trx?: Knex.Transaction) => append('granted', input, trx),
     withdraw: (input: ConsentInput, trx?: Knex.Transaction) => append('withdrawn', input, trx),
-    // Newest first.
-    forSubscriber: async (documentId: string): Promise<Consent[]> => (await consentsOf(strapi.db.connection, documentId)).map(toPlain),
+    // Newest first, the bases stated by the imports that brought the subscriber in among them.
+    forSubscriber: async (documentId: string): Promise<Consent[]> => {
+      const [stored, imported] = await Promise.all([
+        consentsOf(strapi.db.connection, documentId),
+        importConsentsOf(strapi.db.connection, documentId),
+      ]);
+      return [...stored.map(toPlain), ...imported.map(fromImport)].sort(newestFirst);
+    },
     // For erasure: rows stay as evidence under the email hash, no longer tied to a subscriber.
     detach: (documentId: string, trx?: Knex.Transaction): Promise<number> => detachConsents(trx ?? strapi.db.connection, documentId),
   };

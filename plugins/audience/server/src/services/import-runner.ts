@@ -19,8 +19,12 @@ export const IMPORT_QUEUE = 'audience-import';
 // also writes about two events and two timeline entries per address).
 const STAGE_BATCH = 5_000;
 const APPLY_BATCH = 2_500;
+// The parser turns what it is given into records at once: small pieces of the stored chunks keep few
+// records waiting through a commit, where they would survive into the old generation of a capped heap
+// and be collected over and over.
+const PARSE_PIECE_BYTES = 64 * 1024;
 // Batches written at once by one worker: PostgreSQL works on one while Node prepares the next.
-const APPLY_LOOPS = 3;
+const APPLY_LOOPS = 2;
 // A batch whose new addresses someone else created meanwhile is planned again.
 const APPLY_ATTEMPTS = 3;
 const UNIQUE_VIOLATION = '23505';
@@ -97,8 +101,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let bytes = 0;
     async function* counted() {
       for await (const chunk of importFiles(knex()).read(job.id)) {
-        bytes += chunk.length;
-        yield chunk;
+        for (let at = 0; at < chunk.length; at += PARSE_PIECE_BYTES) {
+          const piece = chunk.subarray(at, at + PARSE_PIECE_BYTES);
+          bytes += piece.length;
+          yield piece;
+        }
       }
     }
     const startAt = (row: number) => ({ problems: [] as RowProblem[], merged: 0, fromRow: row, toRow: row });
@@ -175,31 +182,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   type ApplyContext = Awaited<ReturnType<typeof applyContext>>;
 
-  const tagLinks = (plans: Array<Plan<LockedSubscriber>>, ids: Map<string, number>, ctx: ApplyContext): TagLink[] =>
-    plans.flatMap((p) => {
-      if (p.kind === 'insert') {
-        return p.after.tagIds.map((tagId, i) => ({
-          subscriberId: ids.get(p.after.email)!,
-          tagId,
-          tagOrder: i + 1,
-          subscriberOrder: ctx.nextSubscriberOrder(tagId),
-        }));
-      }
-      if (p.kind === 'update') {
-        return p.addedTagIds.map((tagId, i) => ({
-          subscriberId: p.before.id,
-          tagId,
-          tagOrder: p.before.lastTagOrder + i + 1,
-          subscriberOrder: ctx.nextSubscriberOrder(tagId),
-        }));
-      }
-      return [];
-    });
+  // The links of new subscribers (fresh) and those added to existing ones.
+  const tagLinks = (plans: Array<Plan<LockedSubscriber>>, ids: Map<string, number>, ctx: ApplyContext) => ({
+    fresh: plans.flatMap((p): TagLink[] =>
+      p.kind === 'insert'
+        ? p.after.tagIds.map((tagId, i) => ({
+            subscriberId: ids.get(p.after.email)!,
+            tagId,
+            tagOrder: i + 1,
+            subscriberOrder: ctx.nextSubscriberOrder(tagId),
+          }))
+        : []
+    ),
+    added: plans.flatMap((p): TagLink[] =>
+      p.kind === 'update'
+        ? p.addedTagIds.map((tagId, i) => ({
+            subscriberId: p.before.id,
+            tagId,
+            tagOrder: p.before.lastTagOrder + i + 1,
+            subscriberOrder: ctx.nextSubscriberOrder(tagId),
+          }))
+        : []
+    ),
+  });
 
   // Writes one batch: subscribers, tag links, events, timeline, report lines and progress, in one
   // transaction. Returns false when no batch is left to claim.
   const applyBatch = (id: string, ctx: ApplyContext): Promise<boolean> =>
     knex().transaction(async (trx: Knex.Transaction) => {
+      // As in staging: a batch lost in a database crash is lost with its done mark and counts, so it is applied again.
+      await trx.raw('SET LOCAL synchronous_commit = off');
       const batch: Batch | null = await staging().claim(trx, id);
       if (!batch) return false;
       const rows = await staging().rows(trx, id, batch);
@@ -218,18 +230,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const inserts = plans.flatMap((p) => (p.kind === 'insert' ? [p] : []));
       const updates = plans.flatMap((p) => (p.kind === 'update' ? [p] : []));
       const now = new Date();
-      const ids = await ctx.bulk.insert(
-        trx,
-        inserts.map((p) => p.after),
-        now
-      );
-      if (ids.size !== inserts.length) throw new AddressTaken();
+      const ids = await ctx.bulk
+        .insert(
+          trx,
+          inserts.map((p) => p.after),
+          now
+        )
+        .catch((err) => {
+          throw (err as { code?: string }).code === UNIQUE_VIOLATION ? new AddressTaken() : err;
+        });
       await ctx.bulk.update(
         trx,
         updates.map((p) => p.after),
         now
       );
-      await ctx.bulk.link(trx, tagLinks(plans, ids, ctx));
+      const links = tagLinks(plans, ids, ctx);
+      await ctx.bulk.link(trx, links.fresh, { fresh: true });
+      await ctx.bulk.link(trx, links.added, { fresh: false });
       const written = [...inserts, ...updates];
       await strapi
         .plugin('platform')

@@ -13,6 +13,7 @@ import publicForms from './public-forms';
 import publicGuards from './public-guards';
 import schema from './schema';
 import subscriberRules from './subscriber-rules';
+import subscriberSearch from './subscriber-search';
 import subscriptions from './subscriptions';
 import tagLookup from './tag-lookup';
 import tagResolver from './tag-resolver';
@@ -33,6 +34,7 @@ export default {
   'import-runner': importRunner,
   schema,
   'subscriber-rules': subscriberRules,
+  'subscriber-search': subscriberSearch,
   'tag-resolver': tagResolver,
   'tag-lookup': tagLookup,
   tagging,

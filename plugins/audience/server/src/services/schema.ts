@@ -56,10 +56,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         `CREATE UNIQUE INDEX IF NOT EXISTS herald_subscribers_email_uq ON ${q(s.table)} (${q(s.email)})`,
         `CREATE INDEX IF NOT EXISTS herald_subscribers_status_id_idx ON ${q(s.table)} (${q(s.status)}, id)`,
         `CREATE INDEX IF NOT EXISTS herald_subscribers_created_idx ON ${q(s.table)} (${q(s.createdAt)})`,
+        // The list's search box (domain/subscriber-search.ts). Addresses are stored lower-case and read
+        // with LIKE 'prefix%', which the unique index cannot serve unless the collation is C.
         `CREATE INDEX IF NOT EXISTS herald_subscribers_email_prefix_idx ON ${q(s.table)} (${q(s.email)} text_pattern_ops)`,
+        // Strapi's $startsWithi is LOWER(CAST(col AS VARCHAR)) LIKE: these expressions match it.
+        `CREATE INDEX IF NOT EXISTS herald_subscribers_first_name_prefix_idx ON ${q(s.table)} (lower(${q(s.firstName)}::varchar) varchar_pattern_ops)`,
+        `CREATE INDEX IF NOT EXISTS herald_subscribers_last_name_prefix_idx ON ${q(s.table)} (lower(${q(s.lastName)}::varchar) varchar_pattern_ops)`,
         `CREATE INDEX IF NOT EXISTS herald_subscriber_tags_tag_idx ON ${q(links.table)} (${q(links.tagId)}, ${q(links.subscriberId)})`,
       ];
+      const existing = new Set(
+        (await strapi.db.connection.raw('SELECT indexname FROM pg_indexes WHERE tablename IN (?, ?)', [s.table, links.table])).rows.map(
+          (r: { indexname: string }) => r.indexname
+        )
+      );
       for (const sql of statements) await strapi.db.connection.raw(sql);
+      // The planner knows nothing of a new expression index's values until the table is analysed
+      // (autovacuum waits for 10% of it to change), and meanwhile picks scans that read every row.
+      if (statements.some((sql) => !existing.has(/EXISTS (\w+)/.exec(sql)![1]))) await strapi.db.connection.raw(`ANALYZE ${q(s.table)}`);
     },
   };
 };

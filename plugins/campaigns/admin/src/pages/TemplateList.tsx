@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import { ListPage } from '../components/ListPage';
+import { ListPage } from '../../../../../types/shared/admin/ListPage';
 import { TEMPLATES } from './TemplateEditor';
 
 type Row = { documentId: string; name: string; description?: string; updatedAt: string };

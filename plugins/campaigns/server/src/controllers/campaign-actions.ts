@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { BadQuery, idList } from '../../../../../types/shared/query';
 
 type Ctx = { params: { documentId?: string }; request: { body?: Record<string, unknown> }; status: number; body: unknown };
 
@@ -26,6 +27,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
 
   return {
+    // ?ids=a,b,c: the campaign list's statuses and totals in one request (at most 100 campaigns).
+    async overview(ctx: Ctx & { query: Record<string, unknown> }) {
+      try {
+        ctx.body = { data: await campaigns().overview(idList(ctx.query)) };
+      } catch (err) {
+        if (!(err instanceof BadQuery)) throw err;
+        ctx.status = 400;
+        ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: err.message } };
+      }
+    },
     count: act(async (id, body) => ({ count: await campaigns().audienceCount(id, body.audience) })),
     send: act((id) => campaigns().sendNow(id)),
     schedule: act((id, body) => campaigns().schedule(id, body.schedule)),

@@ -4,6 +4,7 @@ export interface CampaignsConfig {
   batchSize: number;
   parallelJobs: number;
   perRecipientConcurrency: number;
+  renderedBatches: boolean;
   leaseMs: number;
   jobSliceMs: number;
   maxAttempts: number;

@@ -20,7 +20,9 @@ export const domainOf = (address: string): string => /@([^>\s]+)>?$/.exec(addres
 
 // Stable per ledger row: a retry of the same row carries the same Message-ID, so a receiver that
 // deduplicates on it drops a copy rather than showing it twice.
-export const messageIdFor = (envelope: Envelope, sendId: number): string => `<${sendId}.${envelope.campaignId}@${domainOf(envelope.from)}>`;
+// In a batch, `sendId` is the %recipient.x_send% substitution.
+export const messageIdFor = (envelope: Envelope, sendId: number | string): string =>
+  `<${sendId}.${envelope.campaignId}@${domainOf(envelope.from)}>`;
 
 const unsubscribeHeaders = (envelope: Envelope, url: string, sendId: string, messageId: string): Record<string, string> => ({
   'List-Unsubscribe': `<${url}>, <mailto:unsubscribe@${domainOf(envelope.from)}?subject=unsubscribe-${sendId}>`,
@@ -76,14 +78,13 @@ export const batchMessage = (
     x_unsubscribe: p.unsubscribeUrl,
     ...p.variables,
     x_send: String(p.sendId),
-    x_message_id: messageIdFor(envelope, p.sendId),
   }));
   const recipients: BatchRecipient[] = people.map((p, i) => ({ address: p.address, variables: variables[i] }));
   return {
     ...common(envelope),
     ...compact(parts, variables),
     recipients,
-    headers: unsubscribeHeaders(envelope, '%recipient.x_unsubscribe%', '%recipient.x_send%', '%recipient.x_message_id%'),
+    headers: unsubscribeHeaders(envelope, '%recipient.x_unsubscribe%', '%recipient.x_send%', messageIdFor(envelope, '%recipient.x_send%')),
     variables: { campaign: envelope.campaignId, send: '%recipient.x_send%' },
   };
 };

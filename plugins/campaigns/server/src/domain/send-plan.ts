@@ -1,17 +1,29 @@
-import { TokenKind, type Liquid, type Template } from 'liquidjs';
+import { Context, TokenKind, type Liquid, type Template } from 'liquidjs';
 import type { LiquidContext } from './liquid-context';
+import { isBareOutput, outputReader } from './output-reader';
 
 // How one campaign's messages are built, decided once per campaign by parsing its Liquid once.
-//  - batch: every part is plain text plus bare `{{ path }}` outputs (no tags, no filters), so the
-//    messages differ only by substitutions: each output becomes %recipient.<name>% and its value
-//    (rendered per recipient, HTML-escaped for the HTML part) travels in recipient-variables.
-//  - single: anything else (conditions, loops, filters) renders per recipient.
+// Messages are made to differ only by substitutions, so that recipients share Mailgun batch calls:
+// each part keeps its static top-level HTML and text, and every stretch of Liquid between two
+// pieces of static text becomes one %recipient.vN% whose value is that stretch rendered for the
+// recipient (HTML-escaped outputs in the HTML part, as a whole render would give).
+//  - In a part that only has bare `{{ path }}` outputs, each distinct output is one variable, read
+//    straight from the data (output-reader.ts).
+//  - In a part with tags or filters (conditions, "show only if" blocks, loops, assign), Liquid
+//    still renders every stretch, in order, within ONE liquidjs Context per part and recipient, so
+//    what `assign`, `capture` or `increment` leave behind reaches the stretches after them exactly
+//    as in a whole render. Bare outputs there are read directly too, unless the part can change
+//    variables.
+//  - `break`/`continue` outside a loop stop a whole render but would only stop one stretch: such
+//    templates have no batch form and render per recipient, one call each. So do templates with
+//    tags or filters when `renderedBatches` is off (CAMPAIGN_RENDERED_BATCHES=false).
+// render() builds the whole message for one recipient: the one-call path (those templates, and
+// recipients whose values cannot travel in recipient-variables; see send-batches.ts).
 export interface Sources {
   subject: string;
   html: string;
   text: string;
 }
-type ParsedParts = Record<keyof Sources, Template[]>;
 
 export interface Engines {
   html: Liquid; // escapes outputs
@@ -20,91 +32,92 @@ export interface Engines {
 
 export type Rendered = { subject: string; html: string; text: string };
 
-export type SendPlan =
-  | { mode: 'batch'; parts: Rendered; variables: (ctx: LiquidContext) => Record<string, string> }
-  | { mode: 'single'; render: (ctx: LiquidContext) => Rendered };
+export interface SendPlan {
+  /** Shared parts and each recipient's values; absent when every message must render alone. */
+  batch?: { parts: Rendered; variables: (ctx: LiquidContext) => Record<string, string> };
+  render: (ctx: LiquidContext) => Rendered;
+}
 
-type Part = keyof ParsedParts;
-type OutputTemplate = Template & { value: { filters: unknown[]; initial: { postfix: Array<{ kind: number }> } } };
+type Part = keyof Rendered;
+const PARTS: Part[] = ['subject', 'html', 'text'];
 
-const isHtml = (t: Template): t is Template & { str: string } => t.token.kind === TokenKind.HTML;
-const isBareOutput = (t: Template): t is OutputTemplate => {
-  if (t.token.kind !== TokenKind.Output) return false;
-  const { value } = t as OutputTemplate;
-  return value.filters.length === 0 && value.initial.postfix.length === 1 && value.initial.postfix[0].kind === TokenKind.PropertyAccess;
-};
+// Tags that write variables a later output could read.
+const WRITES = /\{%-?\s*(?:assign|capture|increment|decrement|liquid)\b/;
+// Conservative: any mention of break/continue in a tag (inside a loop they would be harmless).
+const INTERRUPTS = /\{%-?[^%]*\b(?:break|continue)\b/;
 
-// Judged on the text engine's parse: the HTML engine adds its escaping as a filter to every output.
-const isBatchable = (parsed: Template[][]): boolean => parsed.every((ts) => ts.every((t) => isHtml(t) || isBareOutput(t)));
+const isStatic = (t: Template): t is Template & { str: string } => t.token.kind === TokenKind.HTML;
 
-const engineOf = (part: Part, engines: Engines) => (part === 'html' ? engines.html : engines.text);
+// What a recipient's variables are computed from: their data, and one Liquid Context per part
+// created on first use.
+interface Scope {
+  data: LiquidContext;
+  contexts: Partial<Record<Part, Context>>;
+}
+type Reader = (scope: Scope) => string;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-const isPlain = (v: unknown): v is Record<string, unknown> => {
-  if (typeof v !== 'object' || v === null) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-};
+export const planSend = (sources: Sources, engines: Engines, { renderedBatches = true } = {}): SendPlan => {
+  const engineOf = (part: Part) => (part === 'html' ? engines.html : engines.text);
+  const parsed = Object.fromEntries(PARTS.map((part) => [part, engineOf(part).parse(sources[part])])) as Record<Part, Template[]>;
+  // Same tokens as `parsed`; outputs judged without the HTML engine's escaping filter.
+  const judged = { ...parsed, html: engines.text.parse(sources.html) };
+  const render = (ctx: LiquidContext): Rendered =>
+    Object.fromEntries(PARTS.map((part) => [part, engineOf(part).renderSync(parsed[part], ctx) as string])) as Rendered;
+  const plain = PARTS.every((part) => judged[part].every((t) => isStatic(t) || isBareOutput(t)));
+  if (PARTS.some((part) => INTERRUPTS.test(sources[part])) || (!plain && !renderedBatches)) return { render };
 
-// A bare output renders once per recipient and variable, so a Liquid render (a context, an emitter
-// and generators each time) was most of the batch cost. Plain own-property paths to a string,
-// number, boolean or null are read directly, with Liquid's stringification and HTML escaping;
-// anything else (size/first/last, arrays, missing values, index expressions) still goes to Liquid.
-const variableReader = (template: OutputTemplate, engine: Liquid, html: boolean) => {
-  const props = template.value.initial.postfix[0] as unknown as { props: Array<{ kind: number; content?: string }> };
-  const path = props.props.every((p) => p.kind === TokenKind.Word || p.kind === TokenKind.Quoted)
-    ? props.props.map((p) => (p.kind === TokenKind.Word ? (p as unknown as { getText(): string }).getText() : String(p.content)))
-    : undefined;
-  const slow = (ctx: LiquidContext) => engine.renderSync([template], ctx) as string;
-  if (!path) return slow;
-  return (ctx: LiquidContext): string => {
-    let value: unknown = ctx;
-    for (const key of path) {
-      if (!isPlain(value) || !Object.prototype.hasOwnProperty.call(value, key)) return slow(ctx);
-      value = value[key];
+  const readers: Reader[] = [];
+  const shared = new Map<string, number>(); // a bare output's variable, by escaping and source text
+  const variable = (read: Reader, key?: string): string => {
+    let index = key === undefined ? undefined : shared.get(key);
+    if (index === undefined) {
+      index = readers.push(read) - 1;
+      if (key !== undefined) shared.set(key, index);
     }
-    if (value === null) return '';
-    if (typeof value === 'string') return html ? escapeHtml(value) : value;
-    if (typeof value === 'number' || typeof value === 'boolean') return html ? escapeHtml(String(value)) : String(value);
-    return slow(ctx);
+    return `%recipient.v${index}%`;
   };
-};
 
-export const planSend = (sources: Sources, engines: Engines): SendPlan => {
-  const parts: ParsedParts = {
-    subject: engines.text.parse(sources.subject),
-    html: engines.html.parse(sources.html),
-    text: engines.text.parse(sources.text),
+  const translate = (part: Part): string => {
+    const engine = engineOf(part);
+    const templates = parsed[part];
+    const direct = !WRITES.test(sources[part]);
+    const contextOf = (scope: Scope) =>
+      (scope.contexts[part] ??= new Context(scope.data, engine.options, { sync: true }, { liquid: engine }));
+    let out = '';
+    let stretch: Template[] = [];
+    const flush = () => {
+      if (stretch.length === 0) return;
+      const run = stretch;
+      out += variable((scope) => engine.renderSync(run, contextOf(scope)) as string);
+      stretch = [];
+    };
+    templates.forEach((t, i) => {
+      const bare = judged[part][i];
+      if (isStatic(t)) {
+        flush();
+        out += t.str;
+      } else if (direct && isBareOutput(bare)) {
+        flush();
+        const read = outputReader(t as typeof bare, engine, part === 'html');
+        out += variable((scope) => read(scope.data), `${part === 'html' ? 'h' : 't'}:${bare.token.getText()}`);
+      } else stretch.push(t);
+    });
+    flush();
+    return out;
   };
-  if (!isBatchable([parts.subject, engines.text.parse(sources.html), parts.text])) {
-    const render = (part: Part, ctx: LiquidContext) => engineOf(part, engines).renderSync(parts[part], ctx) as string;
-    return { mode: 'single', render: (ctx) => ({ subject: render('subject', ctx), html: render('html', ctx), text: render('text', ctx) }) };
-  }
-  // One variable per distinct output and escaping: `{{ a }}` in the HTML and in the subject differ.
-  const variables = new Map<string, (ctx: LiquidContext) => string>();
-  const translate = (part: Part): string =>
-    parts[part]
-      .map((t) => {
-        if (isHtml(t)) return t.str;
-        const key = `${part === 'html' ? 'h' : 't'}:${t.token.getText()}`;
-        let name = [...variables.keys()].indexOf(key);
-        if (name < 0) {
-          variables.set(key, variableReader(t as OutputTemplate, engineOf(part, engines), part === 'html'));
-          name = variables.size - 1;
-        }
-        return `%recipient.v${name}%`;
-      })
-      .join('');
-  const translated = { subject: translate('subject'), html: translate('html'), text: translate('text') };
-  const readers = [...variables.values()];
+
+  const parts = Object.fromEntries(PARTS.map((part) => [part, translate(part)])) as Rendered;
   return {
-    mode: 'batch',
-    parts: translated,
-    variables: (ctx) => {
-      const out: Record<string, string> = {};
-      for (let i = 0; i < readers.length; i++) out[`v${i}`] = readers[i](ctx);
-      return out;
+    render,
+    batch: {
+      parts,
+      // In variable order: a part's stretches render in source order within its Context.
+      variables: (data) => {
+        const scope: Scope = { data, contexts: {} };
+        const out: Record<string, string> = {};
+        for (let i = 0; i < readers.length; i++) out[`v${i}`] = readers[i](scope);
+        return out;
+      },
     },
   };
 };

@@ -67,34 +67,40 @@ export const ledgerRepository = (knex: Knex) => ({
   },
 
   // Recorded just before the provider call: from here on, a lost outcome is `unknown`, never re-sent.
-  async hand(token: string, messageIds: Map<number, string>): Promise<number> {
-    if (messageIds.size === 0) return 0;
+  // The Message-ID is `before` + row id + `after` (see messageIdFor), built here rather than sent.
+  async hand(token: string, ids: number[], messageId: { before: string; after: string }): Promise<number> {
+    if (ids.length === 0) return 0;
     return (
       await knex.raw(
-        `UPDATE ${LEDGER} l SET handed_at = now(), message_id = v.mid FROM unnest(?::bigint[], ?::text[]) AS v(id, mid)
-         WHERE l.id = v.id AND l.claim_token = ? AND l.state = 'sending'`,
-        [[...messageIds.keys()], [...messageIds.values()], token]
+        `UPDATE ${LEDGER} SET handed_at = now(), message_id = ?::text || id || ?::text
+         WHERE id = ANY(?::bigint[]) AND claim_token = ? AND state = 'sending'`,
+        [messageId.before, messageId.after, ids, token]
       )
     ).rowCount;
   },
 
-  // sending -> sent | failed | skipped | unknown; returns the subscriber ids of the rows it moved.
-  async finish(db: Db, token: string, outcomes: RowOutcome[]): Promise<Array<{ id: number; subscriberId: number }>> {
+  // sending -> sent | failed | skipped | unknown; returns the ids of the rows it moved. Outcomes
+  // travel grouped (a batch call's rows share state, provider id and reason), each row as its id
+  // and the number of its group.
+  async finish(db: Db, token: string, outcomes: RowOutcome[]): Promise<number[]> {
     if (outcomes.length === 0) return [];
+    const groups = new Map<string, number>();
+    const group: number[] = [];
+    for (const o of outcomes) {
+      const key = JSON.stringify([o.state, o.providerId ?? null, o.reason ?? null]);
+      if (!groups.has(key)) groups.set(key, groups.size + 1);
+      group.push(groups.get(key) as number);
+    }
+    const values = [...groups.keys()].map((key) => JSON.parse(key) as [string, string | null, string | null]);
     const { rows } = await db.raw(
-      `UPDATE ${LEDGER} l SET state = v.state, provider_id = v.pid, reason = v.reason, finished_at = now(), lease_until = NULL
-       FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS v(id, state, pid, reason)
+      `UPDATE ${LEDGER} l SET state = o.state, provider_id = o.pid, reason = o.reason, finished_at = now(), lease_until = NULL
+       FROM unnest(?::bigint[], ?::int[]) AS v(id, g)
+       JOIN unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS o(state, pid, reason, g) ON o.g = v.g
        WHERE l.id = v.id AND l.claim_token = ? AND l.state = 'sending'
-       RETURNING l.id, l.subscriber_id`,
-      [
-        outcomes.map((o) => o.id),
-        outcomes.map((o) => o.state),
-        outcomes.map((o) => o.providerId ?? null),
-        outcomes.map((o) => o.reason ?? null),
-        token,
-      ]
+       RETURNING l.id`,
+      [outcomes.map((o) => o.id), group, values.map((v) => v[0]), values.map((v) => v[1]), values.map((v) => v[2]), token]
     );
-    return rows.map((r: { id: string; subscriber_id: number }) => ({ id: Number(r.id), subscriberId: r.subscriber_id }));
+    return rows.map((r: { id: string }) => Number(r.id));
   },
 
   // sending -> queued for rows the provider certainly did not take (5xx, 429, or never handed).

@@ -10,6 +10,12 @@ export default {
   type: 'admin',
   routes: [
     ...campaignActionRoutes(true),
+    {
+      method: 'GET',
+      path: '/campaigns-overview',
+      handler: 'campaign-actions.overview',
+      config: requireActions(['plugin::content-manager.explorer.read', 'plugin::campaigns.campaign']),
+    },
     { method: 'POST', path: '/templates/preview', handler: 'template-tools.preview', config: can('read') },
     { method: 'POST', path: '/templates/send-test', handler: 'template-tools.sendTest', config: can('read') },
     { method: 'GET', path: '/templates/:documentId/versions', handler: 'template-versions.list', config: can('read') },

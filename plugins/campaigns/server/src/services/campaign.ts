@@ -3,6 +3,7 @@ import { parseAudience } from '../domain/campaign-audience';
 import { CAMPAIGN } from '../domain/campaign-config';
 import { parseSchedule, startAt } from '../domain/campaign-schedule';
 import { ledgerRepository } from '../repositories/ledger';
+import { campaignOverview } from '../repositories/campaign-overview';
 import { campaignStatusRepository } from '../repositories/campaign-status';
 import { CampaignNotFound, IllegalTransition } from './campaign-lifecycle';
 
@@ -129,6 +130,9 @@ export default factories.createCoreService(CAMPAIGN as never, ({ strapi }: { str
         },
       } as never);
     },
+
+    // Status and totals of the campaigns a list shows, in one query.
+    overview: (documentIds: string[]) => campaignOverview(strapi.db.connection, documentIds),
 
     async progress(documentId: string) {
       const campaign = await campaignStatusRepository(strapi.db.connection).find(documentId);

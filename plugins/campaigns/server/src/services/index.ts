@@ -9,6 +9,7 @@ import sendAudience from './send-audience';
 import sendContent from './send-content';
 import sendJobs from './send-jobs';
 import sendPipeline from './send-pipeline';
+import sendTimeline from './send-timeline';
 import template from './template';
 import templatePreview from './template-preview';
 import templateRules from './template-rules';
@@ -27,6 +28,7 @@ export default {
   'send-content': sendContent,
   'send-jobs': sendJobs,
   'send-pipeline': sendPipeline,
+  'send-timeline': sendTimeline,
   template,
   'template-preview': templatePreview,
   'template-rules': templateRules,

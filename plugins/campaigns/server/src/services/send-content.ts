@@ -33,7 +33,7 @@ const engines = { html: createLiquid({ escapeHtml: true }), text: createLiquid()
 // per compilation (one streamed query per segment), not per recipient.
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cache = new Map<string, { version: string; content: Promise<CampaignContent> }>();
-  const postalAddress = () => (strapi.config.get('herald') as { campaigns: CampaignsConfig }).campaigns.postalAddress;
+  const config = () => (strapi.config.get('herald') as { campaigns: CampaignsConfig }).campaigns;
 
   const memberships = async (segments: string[]): Promise<Array<[string, Set<number>]>> => {
     const engine = strapi.plugin('segments').service('engine');
@@ -52,11 +52,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .plugin('campaigns')
       .service('template')
       .compile(campaign.template.documentId, { preheader: campaign.preheader });
-    const plan = planSend({ subject: campaign.subject, html: compiled.html, text: compiled.text }, engines);
+    const plan = planSend({ subject: campaign.subject, html: compiled.html, text: compiled.text }, engines, {
+      renderedBatches: config().renderedBatches,
+    });
     const members = await memberships(compiled.segments);
     // The brand's postal address, set once for every template; the environment's when it has none.
     const brand = await strapi.plugin('campaigns').service('brand').get();
-    const sender = { name: campaign.fromName, address: campaign.fromAddress, postal_address: brand.postalAddress || postalAddress() };
+    const sender = {
+      name: campaign.fromName,
+      address: campaign.fromAddress,
+      postal_address: brand.postalAddress || config().postalAddress,
+    };
     return {
       envelope: {
         campaignId: campaign.documentId,

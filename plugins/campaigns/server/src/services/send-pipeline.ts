@@ -3,9 +3,10 @@
  * BullMQ jobs on `campaign-send` are hints that say "work on campaign X". Each drain job loops:
  * claim due rows (queued -> sending, claim token + lease, SKIP LOCKED), read the subscribers fresh
  * (status, suppression and unsubscribe are checked here, at send time), take tokens from the global
- * rate limiter, record the hand-off (handed_at + our Message-ID) and call Mailgun, then record the
- * outcome by compare-and-set on the claim token, with email.sent / email.failed in the same
- * transaction. A job works for a bounded slice, then queues its own continuation, so a shutdown
+ * rate limiter, record the hand-off (handed_at + our Message-ID) and call Mailgun (send-delivery.ts:
+ * batch calls with recipient-variables, rendered templates included; one call per recipient only
+ * where send-plan.ts or send-batches.ts say so), then record the outcome by compare-and-set on the
+ * claim token, with email.sent / email.failed in the same transaction. A job works for a bounded slice, then queues its own continuation, so a shutdown
  * only waits for one slice. The reconciler re-queues what Redis lost.
  *
  * Provider answers:
@@ -29,39 +30,16 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { DelayedError, type Job } from 'bullmq';
 import type { Knex } from 'knex';
-import type { MailErrorKind, SendResult } from '../../../../../types/shared/mail';
 import { SEND_QUEUE, type CampaignsConfig } from '../domain/campaign-config';
 import type { ClaimedRow, RowOutcome } from '../domain/ledger-states';
-import { batchMessage, messageIdFor, singleMessage, type Personal } from '../domain/send-message';
+import { messageIdFor } from '../domain/send-message';
 import { ledgerRepository } from '../repositories/ledger';
 import { campaignStatusRepository } from '../repositories/campaign-status';
 import type { Recipient } from '../repositories/recipients';
 import { CampaignNotSendable, type CampaignContent } from './send-content';
+import { deliver, type Attempt, type DeliveryDeps } from './send-delivery';
 
-type MailFailure = Error & { kind?: MailErrorKind; retryAfterMs?: number };
-type Attempt = { row: ClaimedRow; result: { ok: true; id: string } | { ok: false; error: MailFailure } };
 type GroupResult = { delayMs: number };
-
-const pool = async <T, R>(items: T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const run = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, run));
-  return out;
-};
-
-const settle = async (send: () => Promise<SendResult>): Promise<Attempt['result']> => {
-  try {
-    return { ok: true, id: (await send()).id };
-  } catch (error) {
-    return { ok: false, error: error as MailFailure };
-  }
-};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => (strapi.config.get('herald') as { campaigns: CampaignsConfig }).campaigns;
@@ -73,33 +51,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const queue = () => strapi.plugin('platform').service('queues').queue(SEND_QUEUE);
   const lifecycle = () => plugin().service('campaign-lifecycle');
 
-  const links = (documentId: string): { unsubscribe: string; preferences: string } =>
-    strapi.plugin('audience').service('preferences').links(documentId);
-
-  // Calls Mailgun for the sendable rows: one batch call when the plan allows it, else one call each.
-  const deliver = async (content: CampaignContent, rows: Array<{ row: ClaimedRow; recipient: Recipient }>): Promise<Attempt[]> => {
-    const { envelope, plan } = content;
-    const prepared = rows.map(({ row, recipient }) => {
-      const personalLinks = links(recipient.documentId);
-      const person: Personal = { sendId: row.id, address: recipient.email, unsubscribeUrl: personalLinks.unsubscribe };
-      return { row, person, ctx: content.context(recipient, personalLinks) };
-    });
-    const concurrency = config().perRecipientConcurrency;
-    if (plan.mode === 'single') {
-      return pool(prepared, concurrency, async ({ row, person, ctx }) => ({
-        row,
-        result: await settle(() => mail().send(singleMessage(envelope, person, plan.render(ctx)))),
-      }));
-    }
-    const people = prepared.map(({ person, ctx }) => ({ ...person, variables: plan.variables(ctx) }));
-    const result = await settle(() => mail().sendBatch(batchMessage(envelope, plan.parts, people)));
-    if (result.ok || result.error.kind !== 'rejected' || people.length === 1) return prepared.map(({ row }) => ({ row, result }));
-    // Mailgun refused the whole call: nothing went out, so find the culprit with calls of one.
-    return pool(people, concurrency, async (person, i = people.indexOf(person)) => ({
-      row: prepared[i].row,
-      result: await settle(() => mail().sendBatch(batchMessage(envelope, plan.parts, [person]))),
-    }));
-  };
+  const delivery = (): DeliveryDeps => ({
+    mail: mail() as DeliveryDeps['mail'],
+    links: (documentId: string): { unsubscribe: string; preferences: string } =>
+      strapi.plugin('audience').service('preferences').links(documentId),
+    concurrency: config().perRecipientConcurrency,
+  });
 
   const backoffMs = (attempts: number) => config().retryBackoffMs * 2 ** Math.max(0, attempts - 1);
 
@@ -141,7 +98,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await ledger().release(token, rateLimited, { spendAttempt: false });
     await ledger().release(token, retry, { spendAttempt: true });
     await knex().transaction(async (trx: Knex.Transaction) => {
-      const moved = new Set((await ledger().finish(trx, token, outcomes)).map((r) => r.id));
+      const moved = new Set(await ledger().finish(trx, token, outcomes));
       const ids = (state: RowOutcome['state'], reason?: string) =>
         outcomes
           .filter((o) => moved.has(o.id) && o.state === state && (reason === undefined || o.reason === reason))
@@ -184,7 +141,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       else sendable.push({ row, recipient });
     }
     if (sendable.length) await plugin().service('rate-limiter').take(sendable.length);
-    const handed = await ledger().hand(token, new Map(sendable.map(({ row }) => [row.id, messageIdFor(content.envelope, row.id)])));
+    const [before, after] = messageIdFor(content.envelope, '\n').split('\n');
+    const handed = await ledger().hand(
+      token,
+      sendable.map(({ row }) => row.id),
+      { before, after }
+    );
     if (handed !== sendable.length) {
       // Our lease ran out while waiting and the rows were taken over: leave them to their new owner.
       strapi.log.warn(`[campaigns] ${campaignId}: lease lost before hand-off (${handed}/${sendable.length}); releasing`);
@@ -195,7 +157,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       return { delayMs: 0 };
     }
-    const attempts = sendable.length ? await deliver(content, sendable) : [];
+    const attempts = sendable.length ? await deliver(delivery(), content, sendable) : [];
     return { delayMs: await record(campaignId, token, attempts, skipped, documentIds) };
   };
 

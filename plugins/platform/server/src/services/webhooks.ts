@@ -42,6 +42,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
 
   return {
+    // Whether an active subscription asks for this event type.
+    async wants(type: string): Promise<boolean> {
+      return (await activeSubscriptions()).some((s) => matchesAny(s.eventTypes ?? [], type));
+    },
+
     invalidateCache() {
       cache = undefined;
     },

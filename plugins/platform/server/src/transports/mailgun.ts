@@ -54,9 +54,11 @@ export const createMailgunTransport = (settings: MailgunSettings): MailTransport
         return Promise.reject(new MailTransportError(`a batch holds at most ${MAX_BATCH_RECIPIENTS} recipients`, 'rejected'));
       }
       // recipient-variables makes Mailgun send one message per recipient, each seeing only itself.
+      // `to` goes as one comma-separated field (Mailgun splits it): a field per address made
+      // mailgun.js and form-data build a thousand multipart parts per call.
       const variables = Object.fromEntries(b.recipients.map((r) => [r.address, r.variables]));
       return post(
-        { ...commonFields(b), to: b.recipients.map((r) => r.address), 'recipient-variables': JSON.stringify(variables) },
+        { ...commonFields(b), to: b.recipients.map((r) => r.address).join(', '), 'recipient-variables': JSON.stringify(variables) },
         b.recipients.length
       );
     },

@@ -12,10 +12,23 @@ type Props<R> = {
   // Column headers after "Name", and each row's cells for them.
   columns: string[];
   cells: (row: R) => ReactNode[];
+  // Where "New" and a row's name lead: by default the page's own `new` and `:documentId` routes.
+  newTo?: string;
+  rowTo?: (row: R) => string;
 };
 
-// A plugin page listing documents by name (each opening its editor) with a "New" action.
-export const ListPage = <R extends { documentId: string; name: string }>({ title, subtitle, newLabel, rows, columns, cells }: Props<R>) => {
+// A plugin page listing documents by name (each opening its editor) with a "New" action, shared
+// by the plugins' admin pages so their lists look and behave alike.
+export const ListPage = <R extends { documentId: string; name: string }>({
+  title,
+  subtitle,
+  newLabel,
+  rows,
+  columns,
+  cells,
+  newTo = 'new',
+  rowTo = (row) => row.documentId,
+}: Props<R>) => {
   const navigate = useNavigate();
   return (
     <Page.Main>
@@ -23,7 +36,7 @@ export const ListPage = <R extends { documentId: string; name: string }>({ title
         title={title}
         subtitle={subtitle}
         primaryAction={
-          <Button startIcon={<Plus />} onClick={() => navigate('new')}>
+          <Button startIcon={<Plus />} onClick={() => navigate(newTo)}>
             {newLabel}
           </Button>
         }
@@ -46,7 +59,7 @@ export const ListPage = <R extends { documentId: string; name: string }>({ title
               {rows.map((r) => (
                 <Tr key={r.documentId}>
                   <Td>
-                    <Button variant="ghost" onClick={() => navigate(r.documentId)}>
+                    <Button variant="ghost" onClick={() => navigate(rowTo(r))}>
                       {r.name}
                     </Button>
                   </Td>
