@@ -2,7 +2,7 @@ import { isEditable, type CampaignStatus } from './campaign-status';
 
 // Fields only the send pipeline writes (through the status machine's compare-and-set); a person
 // changes them with the campaign actions, never by editing the campaign.
-export const PIPELINE_FIELDS = ['status', 'statusReason', 'startsAt', 'startedAt', 'preparedAt', 'sentAt'] as const;
+export const PIPELINE_FIELDS = ['status', 'statusReason', 'startsAt', 'startedAt', 'resumedAt', 'preparedAt', 'sentAt'] as const;
 type PipelineField = (typeof PIPELINE_FIELDS)[number];
 export type PipelineState = Partial<Record<PipelineField, unknown>>;
 
@@ -12,6 +12,7 @@ export const NEW_CAMPAIGN: PipelineState = {
   statusReason: null,
   startsAt: null,
   startedAt: null,
+  resumedAt: null,
   preparedAt: null,
   sentAt: null,
 };

@@ -160,13 +160,15 @@ export const ledgerRepository = (knex: Knex) => ({
     return row?.due ? new Date(row.due as string) : null;
   },
 
-  // Failed share of the latest `window` final outcomes (sent or failed).
-  async failureWindow(campaignId: string, window: number): Promise<{ total: number; failed: number }> {
+  // Failed share of the latest `window` final outcomes (sent or failed) of messages handed over
+  // since `since` (the last resume), so failures from before a pause cannot pause it again.
+  async failureWindow(campaignId: string, window: number, since: Date | null): Promise<{ total: number; failed: number }> {
     const { rows } = await knex.raw(
       `SELECT count(*) AS total, count(*) FILTER (WHERE state = 'failed') AS failed FROM (
          SELECT state FROM ${LEDGER} WHERE campaign_id = ? AND state IN ('sent', 'failed') AND finished_at IS NOT NULL
+           AND (?::timestamptz IS NULL OR handed_at >= ?::timestamptz)
          ORDER BY finished_at DESC LIMIT ?) recent`,
-      [campaignId, window]
+      [campaignId, since, since, window]
     );
     return { total: Number(rows[0].total), failed: Number(rows[0].failed) };
   },

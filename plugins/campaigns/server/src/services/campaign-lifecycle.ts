@@ -15,6 +15,7 @@ type CampaignEvent = {
   [T in keyof HeraldEventMap]: T extends `campaign.${string}` ? { type: T; payload: HeraldEventMap[T] } : never;
 }[keyof HeraldEventMap];
 type Columns = Parameters<ReturnType<typeof campaignStatusRepository>['move']>[4];
+type Match = Parameters<ReturnType<typeof campaignStatusRepository>['move']>[5];
 
 // Moves a campaign along its status machine: checks the transition, applies it by compare-and-set
 // and emits its event in the same transaction. A refused or lost race answers 409 with the reason.
@@ -22,13 +23,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const statuses = () => campaignStatusRepository(strapi.db.connection);
 
   return {
-    async move(documentId: string, action: CampaignAction, columns: Columns = {}, event?: CampaignEvent): Promise<CampaignStatus> {
+    async move(
+      documentId: string,
+      action: CampaignAction,
+      columns: Columns = {},
+      event?: CampaignEvent,
+      match: Match = {}
+    ): Promise<CampaignStatus> {
       const current = await statuses().find(documentId);
       if (!current) throw new CampaignNotFound(`no campaign ${documentId}`);
       const rule = transition(current.status, action);
       if (!rule.ok) throw new IllegalTransition(rule.reason);
       const moved = await strapi.db.connection.transaction(async (trx: Knex.Transaction) => {
-        const done = await statuses().move(trx, documentId, [current.status], rule.to, columns);
+        const done = await statuses().move(trx, documentId, [current.status], rule.to, columns, match);
         if (done && event) {
           await strapi
             .plugin('platform')
@@ -46,9 +53,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     // For the pipeline: the same move, but losing the race (or a status that no longer allows it) is
     // not an error, just nothing to do.
-    async tryMove(documentId: string, action: CampaignAction, columns: Columns = {}, event?: CampaignEvent): Promise<boolean> {
+    async tryMove(
+      documentId: string,
+      action: CampaignAction,
+      columns: Columns = {},
+      event?: CampaignEvent,
+      match: Match = {}
+    ): Promise<boolean> {
       try {
-        await this.move(documentId, action, columns, event);
+        await this.move(documentId, action, columns, event, match);
         return true;
       } catch (err) {
         if (err instanceof IllegalTransition) return false;

@@ -104,7 +104,8 @@ export default factories.createCoreService(CAMPAIGN as never, ({ strapi }: { str
       lifecycle().move(documentId, 'pause', { status_reason: 'paused' }, { type: 'campaign.paused', payload: { campaignId: documentId } }),
 
     async resume(documentId: string) {
-      await lifecycle().move(documentId, 'resume', { status_reason: null });
+      // Outcomes of messages handed over before this moment no longer count towards the auto-pause.
+      await lifecycle().move(documentId, 'resume', { status_reason: null, resumed_at: new Date() });
       await plugin().service('reconciler').run();
     },
 

@@ -118,10 +118,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const pauseOnFailureRate = async (campaignId: string) => {
     const { failureWindow, failureMinSample, failureThreshold } = config();
-    const { total, failed } = await ledger().failureWindow(campaignId, failureWindow);
+    const campaign = await statuses().find(campaignId);
+    if (campaign?.status !== 'sending') return;
+    const since = campaign.resumed_at;
+    const { total, failed } = await ledger().failureWindow(campaignId, failureWindow, since);
     if (total < failureMinSample || failed / total <= failureThreshold) return;
     const reason = `auto-paused: ${failed} of the last ${total} messages failed (threshold ${Math.round(failureThreshold * 100)}%)`;
-    await lifecycle().tryMove(campaignId, 'pause', { status_reason: reason }, { type: 'campaign.paused', payload: { campaignId, reason } });
+    // Only if nobody resumed it meanwhile: that resume drew a line under these failures.
+    const event = { type: 'campaign.paused' as const, payload: { campaignId, reason } };
+    await lifecycle().tryMove(campaignId, 'pause', { status_reason: reason }, event, { resumed_at: since });
   };
 
   // One claimed group, from fresh subscriber data to recorded outcomes.
