@@ -25,7 +25,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         .returning('event_id');
       if (fresh.length === 0 || documentIds.length === 0) return;
       const s = strapi.plugin('audience').service('schema').subscriberTable();
-      const ids: Array<{ id: number }> = await trx(s.table).whereIn(s.documentId, documentIds).select('id');
+      // One array parameter rather than an IN list of up to 1,000 bound values.
+      const ids: Array<{ id: number }> = await trx(s.table).whereRaw('?? = ANY(?::text[])', [s.documentId, documentIds]).select('id');
       await this.increment(
         ids.map((r) => ({ subscriberId: r.id, campaignId: payload.campaignId, kind, day, count: 1 })),
         trx
