@@ -147,9 +147,13 @@ const send = async (web: TestHerald, fake: FakeMailgun, workerPid: number, body:
   // within 100 ms from the campaign's status alone.
   const statuses = campaignStatusRepository(web.strapi.db.connection);
   let watched = 0;
+  const polls: number[] = [];
   while ((await statuses.find(campaignId))?.status === 'sending') {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    if (++watched % 10 === 0) await progress(web, campaignId);
+    if (++watched % 10 !== 0) continue;
+    const polled = process.hrtime.bigint();
+    await progress(web, campaignId);
+    polls.push(seconds(polled));
   }
   const totalSeconds = seconds(started);
   const p = await progress(web, campaignId);
@@ -158,7 +162,8 @@ const send = async (web: TestHerald, fake: FakeMailgun, workerPid: number, body:
   // Delivery phase alone: first to last call the fake received (the ledger is written before).
   const times = fake.calls.map((c) => c.receivedAt);
   const deliverySeconds = (Math.max(...times) - Math.min(...times)) / 1000 || totalSeconds;
-  return { totalSeconds, deliverySeconds, calls: fake.calls.length, workerCpu: cpuSeconds(workerPid) - cpuBefore };
+  const pollMs = polls.length ? (Math.max(...polls) * 1000).toFixed(1) : '-';
+  return { totalSeconds, deliverySeconds, calls: fake.calls.length, workerCpu: cpuSeconds(workerPid) - cpuBefore, pollMs };
 };
 
 const startWorker = async (web: TestHerald, fake: FakeMailgun, env: Record<string, string> = {}) => {
@@ -220,6 +225,10 @@ export const run = async () => {
     const cpu = (label: string, r?: { workerCpu: number }) => (r ? `${label} ${r.workerCpu.toFixed(1)} s` : '');
     console.log(
       `  worker CPU: ${[cpu('batch', batch), cpu('per-recipient', single), cpu('one call each', oneCall)].filter(Boolean).join(', ')}`
+    );
+    const poll = (label: string, r?: { pollMs: string }) => (r ? `${label} ${r.pollMs} ms` : '');
+    console.log(
+      `  slowest progress poll of the admin page while sending: ${[poll('batch', batch), poll('per-recipient', single), poll('one call each', oneCall)].filter(Boolean).join(', ')}`
     );
     console.log('  per-recipient Liquid renders per recipient and rides batch calls (rendered pieces in recipient-variables)');
     console.log(
