@@ -3,20 +3,15 @@
 // entry and one subscriber.created event per address), from the file already loaded into a bare table,
 // as two big statements per kind on two connections (one per core), with no application in the loop.
 // No import can beat it on this machine without writing fewer rows or maintaining fewer indexes.
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { TestHerald } from '../test/harness/app';
+import { pgClient } from '../test/harness/resources';
 
 const CONNECTIONS = 2;
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 const connect = async (database: string) => {
-  const client = new Client({
-    host: process.env.TEST_DATABASE_HOST ?? '127.0.0.1',
-    port: Number(process.env.TEST_DATABASE_PORT ?? 5432),
-    user: process.env.TEST_DATABASE_USERNAME ?? 'postgres',
-    password: process.env.TEST_DATABASE_PASSWORD ?? '',
-    database,
-  });
+  const client = pgClient(database);
   await client.connect();
   return client;
 };
@@ -85,8 +80,8 @@ export const importFloor = async (app: TestHerald, bare: string): Promise<number
               (SELECT sum(cardinality(string_to_array(tags, ','))) FROM ${q(bare)}) AS tags,
               (SELECT count(*) FROM herald_subscriber_activity) AS timeline, (SELECT count(*) FROM herald_events) AS events`
     );
-    const n = rows[0];
-    if (n.subscribers !== n.addresses || n.links !== n.tags || n.timeline !== n.addresses || Number(n.events) < Number(n.addresses)) {
+    const n = Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
+    if (n.subscribers !== n.addresses || n.links !== n.tags || n.timeline !== n.addresses || n.events < n.addresses) {
       throw new Error(`the floor wrote other rows than the file holds: ${JSON.stringify(n)}`);
     }
     await setup.query(`TRUNCATE ${q(s.table)}, ${q(tagTable)}, herald_subscriber_activity, herald_events CASCADE`);

@@ -7,12 +7,12 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { adminToken } from '../test/harness/admin';
 import { startHerald, type TestHerald } from '../test/harness/app';
 import { importApi } from '../test/harness/csv';
 import { testEnv } from '../test/harness/env';
+import { pgClient } from '../test/harness/resources';
 import { spawnHerald } from '../test/harness/spawn';
 import { waitFor } from '../test/harness/wait';
 import { importFloor } from './import-floor';
@@ -49,13 +49,7 @@ const generate = async (file: string) => {
 // kept for the floor (import-floor.ts) and dropped after it.
 const BARE = 'bench_bare';
 const copyIntoBareTable = async (app: TestHerald, file: string) => {
-  const client = new Client({
-    host: process.env.TEST_DATABASE_HOST ?? '127.0.0.1',
-    port: Number(process.env.TEST_DATABASE_PORT ?? 5432),
-    user: process.env.TEST_DATABASE_USERNAME ?? 'postgres',
-    password: process.env.TEST_DATABASE_PASSWORD ?? '',
-    database: app.databaseName,
-  });
+  const client = pgClient(app.databaseName);
   await client.connect();
   try {
     await client.query(

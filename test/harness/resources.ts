@@ -1,14 +1,18 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
 
-const pgAdmin = () =>
+// A pg client (not yet connected) for the test PostgreSQL server, as the harness configures it.
+export const pgClient = (database: string, options?: string) =>
   new Client({
     host: process.env.TEST_DATABASE_HOST ?? '127.0.0.1',
     port: Number(process.env.TEST_DATABASE_PORT ?? 5432),
     user: process.env.TEST_DATABASE_USERNAME ?? 'postgres',
     password: process.env.TEST_DATABASE_PASSWORD ?? '',
-    database: 'postgres',
+    database,
+    options,
   });
+
+const pgAdmin = () => pgClient('postgres');
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 

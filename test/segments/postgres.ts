@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { pgClient } from '../harness/resources';
 import { recommendedIndexes } from '../../plugins/segments/server/src/domain/indexes';
 import type { Population } from './population';
 import { source } from './world';
@@ -14,14 +15,7 @@ export const query = async <Row extends object>(client: Client, q: { sql: string
 
 // A session time zone far from UTC shows the SQL does not depend on it.
 export const connect = async (database: string): Promise<Client> => {
-  const client = new Client({
-    host: process.env.TEST_DATABASE_HOST ?? '127.0.0.1',
-    port: Number(process.env.TEST_DATABASE_PORT ?? 5432),
-    user: process.env.TEST_DATABASE_USERNAME ?? 'postgres',
-    password: process.env.TEST_DATABASE_PASSWORD ?? '',
-    database,
-    options: '-c TimeZone=Pacific/Chatham',
-  });
+  const client = pgClient(database, '-c TimeZone=Pacific/Chatham');
   await client.connect();
   return client;
 };
