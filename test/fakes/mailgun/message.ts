@@ -44,6 +44,8 @@ export interface FakeDelivery {
   subject: string;
   html: string;
   text: string;
+  /** The call's h: headers, with %recipient.x% substituted as for the body. */
+  headers: Record<string, string>;
   variables: Record<string, string>;
   recipientVariables: Record<string, unknown>;
 }
@@ -112,6 +114,7 @@ export function expandDeliveries(calls: readonly FakeCall[]): FakeDelivery[] {
   calls.forEach((call, callId) => {
     const byAddress = new Map(Object.entries(call.recipientVariables ?? {}).map(([address, vars]) => [address.toLowerCase(), vars]));
     const [subject, html, text] = [call.subject, call.html, call.text].map(compileTemplate);
+    const headers = Object.entries(call.headers).map(([name, value]) => [name, compileTemplate(value)] as const);
     for (const entry of call.to) {
       const to = bareAddress(entry);
       const vars = byAddress.get(to.toLowerCase()) ?? {};
@@ -122,6 +125,7 @@ export function expandDeliveries(calls: readonly FakeCall[]): FakeDelivery[] {
         subject: subject(vars),
         html: html(vars),
         text: text(vars),
+        headers: Object.fromEntries(headers.map(([name, value]) => [name, value(vars)])),
         variables: call.variables,
         recipientVariables: vars,
       });

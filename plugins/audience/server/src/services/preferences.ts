@@ -55,11 +55,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     // Absolute links for emails (campaigns put them in footers and List-Unsubscribe headers).
     links(documentId: string, origin?: string) {
-      const token = encodeURIComponent(strapi.plugin('platform').service('tokens').issue('preferences', documentId, PREFERENCES_TTL_MS));
+      return this.linkMaker(origin)(documentId);
+    },
+
+    // links() for many subscribers: the base URL and signing key are looked up once. Tokens are
+    // base64url and hex joined by a dot, so they go into a URL as they are.
+    linkMaker(origin?: string) {
+      const issue = strapi.plugin('platform').service('tokens').issuer('preferences', PREFERENCES_TTL_MS);
       const base = baseUrl(origin).replace(/\/$/, '');
-      return {
-        preferences: `${base}/api/audience/preferences?token=${token}`,
-        unsubscribe: `${base}/api/audience/unsubscribe?token=${token}`,
+      return (documentId: string) => {
+        const token = issue(documentId);
+        return {
+          preferences: `${base}/api/audience/preferences?token=${token}`,
+          unsubscribe: `${base}/api/audience/unsubscribe?token=${token}`,
+        };
       };
     },
 

@@ -46,26 +46,53 @@ export const singleMessage = (envelope: Envelope, person: Personal, content: Ren
   variables: { campaign: envelope.campaignId, send: String(person.sendId) },
 });
 
-// Content variables that add nothing to a batch's recipient-variables are folded into its parts:
-// one with the same value for every recipient is written into the text (unless the value could
-// itself read as a substitution), and one equal for every recipient to an earlier variable (the
-// same link, HTML-escaped or not) is replaced by that one. Mailgun's output is unchanged; the
-// request, and the JSON built and parsed for it, shrink by the links repeated in every part.
-const compact = (parts: Rendered, vars: Array<Record<string, string>>): Rendered => {
-  const names = Object.keys(vars[0] ?? {});
+// x_send travels whole: it is Mailgun's v:send and part of the Message-ID.
+const WHOLE = new Set(['x_send']);
+// Shorter shared beginnings are left in place: moving them saves too little.
+const MIN_PREFIX = 8;
+
+// Values mostly share the prefix found so far, and a native startsWith settles those.
+const commonPrefix = (values: string[]): string => {
+  let prefix = values[0];
+  for (const value of values) {
+    if (value.startsWith(prefix)) continue;
+    let i = 0;
+    while (i < prefix.length && value.charCodeAt(i) === prefix.charCodeAt(i)) i++;
+    prefix = prefix.slice(0, i);
+  }
+  return prefix;
+};
+
+// Recipient-variables hold only what differs between recipients. What every recipient's value of a
+// variable begins with (a link up to its token) is written into the texts before the variable; a
+// variable left equal for every recipient to an earlier one (the unsubscribe and preferences links
+// share their token) is replaced by that one; one with the same value for everybody is written in
+// whole. Nothing moves that holds a '%', which could read as a substitution. Mailgun's output is
+// unchanged; the request, and the JSON built and parsed for it, shrink to about the tokens.
+const compact = (texts: Record<string, string>, vars: Array<Record<string, string>>): Record<string, string> => {
+  const names = Object.keys(vars[0] ?? {}).filter((name) => !WHOLE.has(name));
+  const prefixes = new Map<string, string>();
+  for (const name of names) {
+    const prefix = commonPrefix(vars.map((v) => v[name]));
+    if (prefix.length < MIN_PREFIX || prefix.includes('%')) continue;
+    prefixes.set(name, prefix);
+    for (const v of vars) v[name] = v[name].slice(prefix.length);
+  }
   const same = (a: string, b: string) => vars.every((v) => v[a] === v[b]);
+  const folded = new Set<string>();
   const replacements = new Map<string, string>();
   for (const [i, name] of names.entries()) {
-    if (!name.startsWith('v')) continue;
+    const prefix = prefixes.get(name) ?? '';
     const first = vars[0][name];
-    const kept = names.slice(0, i).find((other) => !replacements.has(other) && same(name, other));
-    if (kept) replacements.set(name, `%recipient.${kept}%`);
-    else if (!first.includes('%') && vars.every((v) => v[name] === first)) replacements.set(name, first);
+    const kept = names.slice(0, i).find((other) => !folded.has(other) && same(name, other));
+    if (kept || (!first.includes('%') && vars.every((v) => v[name] === first))) {
+      replacements.set(name, prefix + (kept ? `%recipient.${kept}%` : first));
+      folded.add(name);
+    } else if (prefix) replacements.set(name, `${prefix}%recipient.${name}%`);
   }
-  if (replacements.size === 0) return parts;
-  for (const v of vars) for (const name of replacements.keys()) delete v[name];
-  const apply = (text: string) => text.replace(/%recipient\.(v\d+)%/g, (whole, name: string) => replacements.get(name) ?? whole);
-  return { subject: apply(parts.subject), html: apply(parts.html), text: apply(parts.text) };
+  for (const v of vars) for (const name of folded) delete v[name];
+  const apply = (text: string) => text.replace(/%recipient\.(\w+)%/g, (whole, name: string) => replacements.get(name) ?? whole);
+  return Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, apply(text)]));
 };
 
 // Per-recipient header values ride in recipient-variables under x_* names next to the content's.
@@ -80,11 +107,20 @@ export const batchMessage = (
     x_send: String(p.sendId),
   }));
   const recipients: BatchRecipient[] = people.map((p, i) => ({ address: p.address, variables: variables[i] }));
+  const headers = unsubscribeHeaders(
+    envelope,
+    '%recipient.x_unsubscribe%',
+    '%recipient.x_send%',
+    messageIdFor(envelope, '%recipient.x_send%')
+  );
+  const { subject, html, text, ...compacted } = compact({ ...parts, ...headers }, variables);
   return {
     ...common(envelope),
-    ...compact(parts, variables),
+    subject,
+    html,
+    text,
     recipients,
-    headers: unsubscribeHeaders(envelope, '%recipient.x_unsubscribe%', '%recipient.x_send%', messageIdFor(envelope, '%recipient.x_send%')),
+    headers: compacted,
     variables: { campaign: envelope.campaignId, send: '%recipient.x_send%' },
   };
 };

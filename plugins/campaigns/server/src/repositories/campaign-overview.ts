@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { CAMPAIGN_TABLE } from '../domain/campaign-config';
 import type { CampaignStatus } from '../domain/campaign-status';
-import { LEDGER } from './ledger';
+import { LEDGER } from './send-tables';
 
 export interface CampaignOverview {
   documentId: string;

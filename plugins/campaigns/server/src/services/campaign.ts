@@ -5,6 +5,7 @@ import { parseSchedule, startAt } from '../domain/campaign-schedule';
 import { ledgerRepository } from '../repositories/ledger';
 import { campaignOverview } from '../repositories/campaign-overview';
 import { campaignStatusRepository } from '../repositories/campaign-status';
+import { sendClaimsRepository } from '../repositories/send-claims';
 import { CampaignNotFound, IllegalTransition } from './campaign-lifecycle';
 
 export class InvalidCampaign extends Error {
@@ -31,6 +32,7 @@ export default factories.createCoreService(CAMPAIGN as never, ({ strapi }: { str
   const plugin = () => strapi.plugin('campaigns');
   const lifecycle = () => plugin().service('campaign-lifecycle');
   const ledger = () => ledgerRepository(strapi.db.connection);
+  const claims = () => sendClaimsRepository(strapi.db.connection);
 
   const load = async (documentId: string): Promise<CampaignDoc> => {
     const found = (await strapi.documents(CAMPAIGN as never).findOne({
@@ -111,7 +113,7 @@ export default factories.createCoreService(CAMPAIGN as never, ({ strapi }: { str
 
     async cancel(documentId: string) {
       await lifecycle().move(documentId, 'cancel', { status_reason: 'cancelled' });
-      await ledger().skipQueued(documentId, 'campaign cancelled');
+      await claims().cancel(documentId, 'campaign cancelled');
     },
 
     async duplicate(documentId: string) {
@@ -160,7 +162,7 @@ export default factories.createCoreService(CAMPAIGN as never, ({ strapi }: { str
       const status = (await campaignStatusRepository(strapi.db.connection).find(documentId))?.status;
       if (!status) throw new CampaignNotFound(`no campaign ${documentId}`);
       if (decision === 'resend' && status !== 'sending') await lifecycle().move(documentId, 'resend-unknown', { status_reason: null });
-      const changed = await ledger().resolveUnknown(documentId, decision);
+      const changed = await claims().resolveUnknown(documentId, decision);
       if (decision === 'resend') await plugin().service('reconciler').run();
       return { changed };
     },

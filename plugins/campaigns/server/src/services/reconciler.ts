@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Job } from 'bullmq';
 import { SEND_QUEUE, type CampaignsConfig } from '../domain/campaign-config';
 import { campaignStatusRepository } from '../repositories/campaign-status';
-import { ledgerRepository } from '../repositories/ledger';
+import { sendClaimsRepository } from '../repositories/send-claims';
 
 const LIVE_STATES = ['active', 'waiting', 'delayed', 'prioritized', 'paused', 'waiting-children'] as const;
 
@@ -39,13 +39,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async run(): Promise<void> {
       const statuses = campaignStatusRepository(strapi.db.connection);
-      const ledger = ledgerRepository(strapi.db.connection);
+      const claims = sendClaimsRepository(strapi.db.connection);
       for (const due of await statuses.dueScheduled(new Date()))
         await strapi.plugin('campaigns').service('campaign').start(due.document_id);
       const live = await liveDrains();
       for (const campaign of await statuses.withStatus('sending')) {
         const id = campaign.document_id;
-        const { requeued, unknown } = await ledger.expireLeases(id);
+        const { requeued, unknown } = await claims.expire(id);
         if (requeued || unknown)
           strapi.log.warn(`[campaigns] ${id}: expired leases, ${requeued} re-queued, ${unknown} with unknown outcome`);
         if (!campaign.prepared_at) await this.enqueuePrepare(id);

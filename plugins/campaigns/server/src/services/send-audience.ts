@@ -6,6 +6,19 @@ import { ledgerRepository } from '../repositories/ledger';
 import { recipientsRepository, type RecipientsRepository } from '../repositories/recipients';
 
 const PAGE = 5000;
+// Pages written at once: PostgreSQL inserts one page while the next is read and written.
+const WRITES_IN_FLIGHT = 2;
+
+const writeEach = async (source: AsyncGenerator<number[]>, write: (ids: number[]) => Promise<void>): Promise<void> => {
+  const inFlight: Array<Promise<void>> = [];
+  for await (const ids of source) {
+    const written = write(ids);
+    written.catch(() => undefined); // awaited below; a failure must not be reported as unhandled meanwhile
+    inFlight.push(written);
+    if (inFlight.length >= WRITES_IN_FLIGHT) await inFlight.shift();
+  }
+  await Promise.all(inFlight);
+};
 
 // Resolves a campaign's audience into its ledger rows: included segments and tags (or every active
 // subscriber), only active subscribers, minus the excluded segments and tags. Written in keyset
@@ -76,9 +89,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { all, include, exclude } = audience.audience;
       const s = subscriberTable();
       const sources = all ? [taggedIds([], true)] : [segmentIds(include.segments), taggedIds(include.tags)];
-      for (const source of sources) for await (const ids of source) await ledger().insertActive(campaignId, ids, s);
+      for (const source of sources) await writeEach(source, (ids) => ledger().insertActive(campaignId, ids, s));
       for (const source of [segmentIds(exclude.segments), taggedIds(exclude.tags)])
-        for await (const ids of source) await ledger().exclude(campaignId, ids);
+        await writeEach(source, (ids) => ledger().exclude(campaignId, ids));
 
       const schedule = parseSchedule(campaign.schedule);
       if (schedule.ok && schedule.schedule.mode === 'local') {

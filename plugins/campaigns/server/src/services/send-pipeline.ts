@@ -1,20 +1,21 @@
 /*
  * The exactly-once campaign send pipeline. PostgreSQL's ledger (herald_campaign_sends) is the truth;
  * BullMQ jobs on `campaign-send` are hints that say "work on campaign X". Each drain job loops:
- * claim due rows (queued -> sending, claim token + lease, SKIP LOCKED), read the subscribers fresh
- * (status, suppression and unsubscribe are checked here, at send time), take tokens from the global
- * rate limiter, record the hand-off (handed_at + our Message-ID) and call Mailgun (send-delivery.ts:
- * batch calls with recipient-variables, rendered templates included; one call per recipient only
- * where send-plan.ts or send-batches.ts say so), then record the outcome by compare-and-set on the
- * claim token, with email.sent / email.failed in the same transaction. A job works for a bounded slice, then queues its own continuation, so a shutdown
- * only waits for one slice. The reconciler re-queues what Redis lost.
+ * claim a batch of due rows (send-claims.ts: one claim row with a token and a lease; ledger rows
+ * are written only when they finish), read the subscribers fresh (status, suppression and
+ * unsubscribe are checked here, at send time), take tokens from the global rate limiter, mark the
+ * claim handed over and call Mailgun (send-delivery.ts: batch calls with recipient-variables,
+ * rendered templates included; one call per recipient only where send-plan.ts or send-batches.ts
+ * say so), then end the claim by compare-and-set on its token: outcomes, retries and
+ * email.sent / email.failed in one transaction. A job works for a bounded slice, then queues its
+ * own continuation, so a shutdown only waits for one slice. The reconciler re-queues what Redis lost.
  *
  * Provider answers:
  *  - 2xx: sent (Mailgun's id stored beside ours).
- *  - 5xx / connection refused (`retryable`): back to queued with one attempt spent; the job waits
- *    with exponential backoff; after maxAttempts the row fails.
- *  - 429 (`rate-limited`): back to queued without spending an attempt; the shared bucket is blocked
- *    for Retry-After so every worker slows down.
+ *  - 5xx / connection refused (`retryable`): into a claim nobody owns, due after an exponential
+ *    backoff, with one attempt spent; the job waits as long; after maxAttempts the row fails.
+ *  - 429 (`rate-limited`): the same without spending an attempt, due after Retry-After; the shared
+ *    bucket is blocked as long so every worker slows down.
  *  - other 4xx (`rejected`): that recipient fails at once. A rejected batch is split into calls of
  *    one, so one bad address fails alone.
  *
@@ -34,6 +35,7 @@ import { SEND_QUEUE, type CampaignsConfig } from '../domain/campaign-config';
 import type { ClaimedRow, RowOutcome } from '../domain/ledger-states';
 import { messageIdFor } from '../domain/send-message';
 import { ledgerRepository } from '../repositories/ledger';
+import { sendClaimsRepository, type Claim, type Retry } from '../repositories/send-claims';
 import { campaignStatusRepository } from '../repositories/campaign-status';
 import type { Recipient } from '../repositories/recipients';
 import { CampaignNotSendable, type CampaignContent } from './send-content';
@@ -45,6 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => (strapi.config.get('herald') as { campaigns: CampaignsConfig }).campaigns;
   const knex = () => strapi.db.connection;
   const ledger = () => ledgerRepository(knex());
+  const claims = () => sendClaimsRepository(knex());
   const statuses = () => campaignStatusRepository(knex());
   const plugin = () => strapi.plugin('campaigns');
   const mail = () => strapi.plugin('platform').service('mail');
@@ -53,25 +56,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const delivery = (): DeliveryDeps => ({
     mail: mail() as DeliveryDeps['mail'],
-    links: (documentId: string): { unsubscribe: string; preferences: string } =>
-      strapi.plugin('audience').service('preferences').links(documentId),
+    links: strapi.plugin('audience').service('preferences').linkMaker(),
     concurrency: config().perRecipientConcurrency,
   });
 
   const backoffMs = (attempts: number) => config().retryBackoffMs * 2 ** Math.max(0, attempts - 1);
 
-  // Records outcomes and their events in one transaction; returns the delay the job should take.
+  // Ends the claim: outcomes, rows to retry and their events in one transaction; returns the delay
+  // the job should take.
   const record = async (
     campaignId: string,
-    token: string,
+    claim: { id: number; token: string },
     attempts: Attempt[],
     skipped: RowOutcome[],
     documentIds: Map<number, string>
   ) => {
     const outcomes: RowOutcome[] = [...skipped];
-    const retry: number[] = [];
-    const rateLimited: number[] = [];
-    let delayMs = 0;
+    const retry: Retry = { ids: [], spendAttempt: [], delayMs: 0 };
+    let rateLimited = false;
     for (const { row, result } of attempts) {
       if (result.ok) {
         outcomes.push({ id: row.id, state: 'sent', providerId: result.id });
@@ -79,11 +81,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const { kind, message, retryAfterMs } = result.error;
       if (kind === 'rate-limited') {
-        rateLimited.push(row.id);
-        delayMs = Math.max(delayMs, retryAfterMs ?? 1000);
+        rateLimited = true;
+        retry.ids.push(row.id);
+        retry.delayMs = Math.max(retry.delayMs, retryAfterMs ?? 1000);
       } else if (kind === 'retryable' && row.attempts + 1 < config().maxAttempts) {
-        retry.push(row.id);
-        delayMs = Math.max(delayMs, backoffMs(row.attempts + 1));
+        retry.ids.push(row.id);
+        retry.spendAttempt.push(row.id);
+        retry.delayMs = Math.max(retry.delayMs, backoffMs(row.attempts + 1));
       } else if (kind === 'unknown-outcome') {
         outcomes.push({ id: row.id, state: 'unknown', reason: message });
       } else {
@@ -94,11 +98,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
     }
-    if (rateLimited.length) await plugin().service('rate-limiter').block(delayMs);
-    await ledger().release(token, rateLimited, { spendAttempt: false });
-    await ledger().release(token, retry, { spendAttempt: true });
+    if (rateLimited) await plugin().service('rate-limiter').block(retry.delayMs);
     await knex().transaction(async (trx: Knex.Transaction) => {
-      const moved = new Set(await ledger().finish(trx, token, outcomes));
+      const moved = new Set(await claims().finish(trx, campaignId, claim.id, claim.token, outcomes, retry));
       const ids = (state: RowOutcome['state'], reason?: string) =>
         outcomes
           .filter((o) => moved.has(o.id) && o.state === state && (reason === undefined || o.reason === reason))
@@ -113,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.plugin('platform').service('events').emitMany(events, { transaction: trx });
     });
     if (outcomes.some((o) => o.state === 'failed')) await pauseOnFailureRate(campaignId);
-    return delayMs;
+    return retry.delayMs;
   };
 
   const pauseOnFailureRate = async (campaignId: string) => {
@@ -129,41 +131,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await lifecycle().tryMove(campaignId, 'pause', { status_reason: reason }, event, { resumed_at: since });
   };
 
-  // One claimed group, from fresh subscriber data to recorded outcomes.
-  const sendGroup = async (campaignId: string, content: CampaignContent, token: string, claimed: ClaimedRow[]): Promise<GroupResult> => {
+  // One claim, from fresh subscriber data to recorded outcomes.
+  const sendGroup = async (campaignId: string, content: CampaignContent, token: string, claim: Claim): Promise<GroupResult> => {
     const people = await plugin()
       .service('send-audience')
       .recipients()
-      .load(claimed.map((r) => r.subscriberId));
+      .load(claim.rows.map((r) => r.subscriberId));
     const skipped: RowOutcome[] = [];
     const sendable: Array<{ row: ClaimedRow; recipient: Recipient }> = [];
     const documentIds = new Map<number, string>();
-    for (const row of claimed) {
+    for (const row of claim.rows) {
       const recipient = people.get(row.subscriberId);
       if (recipient) documentIds.set(row.id, recipient.documentId);
       if (!recipient) skipped.push({ id: row.id, state: 'skipped', reason: 'subscriber deleted' });
       else if (recipient.status !== 'active') skipped.push({ id: row.id, state: 'skipped', reason: `subscriber is ${recipient.status}` });
       else sendable.push({ row, recipient });
     }
-    if (sendable.length) await plugin().service('rate-limiter').take(sendable.length);
-    const [before, after] = messageIdFor(content.envelope, '\n').split('\n');
-    const handed = await ledger().hand(
-      token,
-      sendable.map(({ row }) => row.id),
-      { before, after }
-    );
-    if (handed !== sendable.length) {
-      // Our lease ran out while waiting and the rows were taken over: leave them to their new owner.
-      strapi.log.warn(`[campaigns] ${campaignId}: lease lost before hand-off (${handed}/${sendable.length}); releasing`);
-      await ledger().release(
-        token,
-        sendable.map(({ row }) => row.id),
-        { spendAttempt: false }
-      );
-      return { delayMs: 0 };
+    let attempts: Attempt[] = [];
+    if (sendable.length) {
+      await plugin().service('rate-limiter').take(sendable.length);
+      const [before, after] = messageIdFor(content.envelope, '\n').split('\n');
+      if (!(await claims().hand(claim.id, token, { before, after }))) {
+        // Our lease ran out while waiting and the claim was taken over (or the campaign cancelled):
+        // its rows are no longer ours to send.
+        strapi.log.warn(`[campaigns] ${campaignId}: claim ${claim.id} lost before hand-off`);
+        return { delayMs: 0 };
+      }
+      attempts = await deliver(delivery(), content, sendable);
     }
-    const attempts = sendable.length ? await deliver(delivery(), content, sendable) : [];
-    return { delayMs: await record(campaignId, token, attempts, skipped, documentIds) };
+    return { delayMs: await record(campaignId, { id: claim.id, token }, attempts, skipped, documentIds) };
   };
 
   return {
@@ -200,9 +196,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const campaign = await statuses().find(campaignId);
         if (campaign?.status !== 'sending' || !campaign.prepared_at) return;
         const token = randomUUID();
-        const claimed = await ledger().claim(campaignId, token, plugin().service('rate-limiter').maxClaim(), config().leaseMs);
-        if (claimed.length === 0) {
-          const next = await ledger().nextDue(campaignId);
+        const claim = await claims().claim(campaignId, token, plugin().service('rate-limiter').maxClaim(), config().leaseMs);
+        if (!claim) {
+          const next = await claims().nextDue(campaignId);
           if (next && next.getTime() > Date.now()) {
             await job.moveToDelayed(next.getTime(), jobToken);
             throw new DelayedError();
@@ -210,7 +206,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await this.finalize(campaignId);
           return;
         }
-        const { delayMs } = await sendGroup(campaignId, content, token, claimed);
+        const { delayMs } = await sendGroup(campaignId, content, token, claim);
         if (delayMs > 0) {
           // Moving the job back does not count as an attempt: 429s never use up retries.
           await job.moveToDelayed(Date.now() + delayMs, jobToken);

@@ -3,7 +3,6 @@ import type { HeraldEvent } from '../../../../../types/shared/events';
 import { ENGAGEMENT_TABLE } from './engine';
 
 type Kind = 'received' | 'opened' | 'clicked';
-type Increment = { subscriberId: number; campaignId: string; kind: Kind; day: string; count: number };
 
 const KIND_OF_EVENT: Record<string, Kind> = { 'email.sent': 'received', 'email.opened': 'opened', 'email.clicked': 'clicked' };
 
@@ -24,37 +23,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         .ignore()
         .returning('event_id');
       if (fresh.length === 0 || documentIds.length === 0) return;
+      // One statement: document ids become subscriber ids and counts (an id listed twice counts
+      // twice) inside PostgreSQL, without a round trip or a bound value per row.
       const s = strapi.plugin('audience').service('schema').subscriberTable();
-      // One array parameter rather than an IN list of up to 1,000 bound values.
-      const ids: Array<{ id: number }> = await trx(s.table).whereRaw('?? = ANY(?::text[])', [s.documentId, documentIds]).select('id');
-      await this.increment(
-        ids.map((r) => ({ subscriberId: r.id, campaignId: payload.campaignId, kind, day, count: 1 })),
-        trx
+      await trx.raw(
+        `INSERT INTO ${ENGAGEMENT_TABLE} (subscriber_id, campaign_id, kind, day, count)
+         SELECT s.id, ?, ?, ?::date, count(*) FROM ?? s JOIN unnest(?::text[]) AS d(document_id) ON s.?? = d.document_id
+         GROUP BY s.id
+         ON CONFLICT (subscriber_id, kind, campaign_id, day) DO UPDATE SET count = ${ENGAGEMENT_TABLE}.count + excluded.count`,
+        [payload.campaignId, kind, day, s.table, documentIds, s.documentId]
       );
     });
-  },
-
-  // Adds counts in one statement; rows for the same key are summed first.
-  async increment(rows: Increment[], trx = strapi.db.connection) {
-    const merged = new Map<string, Increment>();
-    for (const row of rows) {
-      const key = `${row.subscriberId}|${row.kind}|${row.campaignId}|${row.day}`;
-      const seen = merged.get(key);
-      if (seen) seen.count += row.count;
-      else merged.set(key, { ...row });
-    }
-    if (merged.size === 0) return;
-    await trx(ENGAGEMENT_TABLE)
-      .insert(
-        [...merged.values()].map((r) => ({
-          subscriber_id: r.subscriberId,
-          campaign_id: r.campaignId,
-          kind: r.kind,
-          day: r.day,
-          count: r.count,
-        }))
-      )
-      .onConflict(['subscriber_id', 'kind', 'campaign_id', 'day'])
-      .merge({ count: trx.raw(`${ENGAGEMENT_TABLE}.count + excluded.count`) });
   },
 });
