@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { LedgerProgress, LedgerState } from '../domain/ledger-states';
 import { LEDGER_STATES } from '../domain/ledger-states';
+import { intArray } from '../../../../../types/shared/pg-array';
 import { CLAIMS, LEDGER } from './send-tables';
 
 type Db = Knex | Knex.Transaction;
@@ -21,7 +22,7 @@ export const ledgerRepository = (knex: Knex) => ({
        SELECT ?, s.id FROM ${q(subscribers.table)} s WHERE s.id = ANY(?::int[]) AND s.${q(subscribers.status)} = 'active'
        ORDER BY s.id
        ON CONFLICT (campaign_id, subscriber_id) DO NOTHING`,
-      [campaignId, ids]
+      [campaignId, intArray(ids)]
     );
   },
 

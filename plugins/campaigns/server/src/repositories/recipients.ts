@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { intArray } from '../../../../../types/shared/pg-array';
 
 export interface SubscriberColumns {
   table: string;
@@ -47,7 +48,7 @@ export const recipientsRepository = (knex: Knex, s: SubscriberColumns, t: TagCol
               coalesce((SELECT array_agg(tg.${q(t.name)} ORDER BY tg.${q(t.name)}) FROM ${q(t.links.table)} tl
                         JOIN ${q(t.table)} tg ON tg.id = tl.${q(t.links.tagId)} WHERE tl.${q(t.links.subscriberId)} = s.id), '{}') AS tags
        FROM ${q(s.table)} s WHERE s.id = ANY(?::int[])`,
-      [ids]
+      [intArray(ids)]
     );
     return new Map(
       rows.map((r: Record<string, unknown>) => [

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { ClaimedRow, RowOutcome } from '../domain/ledger-states';
+import { intArray, textArray } from '../../../../../types/shared/pg-array';
 import { CLAIMS, CURSORS, LEDGER } from './send-tables';
 
 type Db = Knex | Knex.Transaction;
@@ -41,7 +42,7 @@ export const sendClaimsRepository = (knex: Knex) => {
     );
     if (rows.length === 0) return null;
     const ledgerRows = await trx.raw(`SELECT id, subscriber_id, attempts FROM ${LEDGER} WHERE id = ANY(?::bigint[]) ORDER BY id`, [
-      rows[0].row_ids,
+      intArray(rows[0].row_ids),
     ]);
     return { id: Number(rows[0].id), rows: rowsOf(ledgerRows.rows) };
   };
@@ -77,7 +78,7 @@ export const sendClaimsRepository = (knex: Knex) => {
     const claim = await trx.raw(
       `INSERT INTO ${CLAIMS} (campaign_id, token, available_at, row_ids) VALUES (?, ?, now() + ? * interval '1 millisecond', ?::bigint[])
        RETURNING id`,
-      [campaignId, token, leaseMs, rows.map((r: { id: string }) => r.id)]
+      [campaignId, token, leaseMs, intArray(rows.map((r: { id: string }) => r.id))]
     );
     return { id: Number(claim.rows[0].id), rows: rowsOf(rows) };
   };
@@ -111,11 +112,11 @@ export const sendClaimsRepository = (knex: Knex) => {
       if (mine.rows.length === 0) return [];
       const handOff = mine.rows[0];
       if (retry.spendAttempt.length)
-        await trx.raw(`UPDATE ${LEDGER} SET attempts = attempts + 1 WHERE id = ANY(?::bigint[])`, [retry.spendAttempt]);
+        await trx.raw(`UPDATE ${LEDGER} SET attempts = attempts + 1 WHERE id = ANY(?::bigint[])`, [intArray(retry.spendAttempt)]);
       if (retry.ids.length)
         await trx.raw(
           `INSERT INTO ${CLAIMS} (campaign_id, available_at, row_ids) VALUES (?, now() + ? * interval '1 millisecond', ?::bigint[])`,
-          [campaignId, retry.delayMs, retry.ids]
+          [campaignId, retry.delayMs, intArray(retry.ids)]
         );
       if (outcomes.length === 0) return [];
       const groups = new Map<string, number>();
@@ -137,11 +138,11 @@ export const sendClaimsRepository = (knex: Knex) => {
          WHERE l.id = v.id AND l.state = 'queued'
          RETURNING l.id`,
         [
-          outcomes.map((o) => o.id),
-          group,
-          values.map((v) => v[0]),
-          values.map((v) => v[1]),
-          values.map((v) => v[2]),
+          intArray(outcomes.map((o) => o.id)),
+          intArray(group),
+          textArray(values.map((v) => v[0])),
+          textArray(values.map((v) => v[1])),
+          textArray(values.map((v) => v[2])),
           handOff.handed_at,
           handOff.message_id_before,
           handOff.message_id_after,

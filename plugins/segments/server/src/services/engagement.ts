@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { HeraldEvent } from '../../../../../types/shared/events';
+import { textArray } from '../../../../../types/shared/pg-array';
 import { ENGAGEMENT_TABLE } from './engine';
 
 type Kind = 'received' | 'opened' | 'clicked';
@@ -31,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
          SELECT s.id, ?, ?, ?::date, count(*) FROM ?? s JOIN unnest(?::text[]) AS d(document_id) ON s.?? = d.document_id
          GROUP BY s.id
          ON CONFLICT (subscriber_id, kind, campaign_id, day) DO UPDATE SET count = ${ENGAGEMENT_TABLE}.count + excluded.count`,
-        [payload.campaignId, kind, day, s.table, documentIds, s.documentId]
+        [payload.campaignId, kind, day, s.table, textArray(documentIds), s.documentId]
       );
     });
   },
