@@ -90,7 +90,15 @@ const compact = (texts: Record<string, string>, vars: Array<Record<string, strin
       folded.add(name);
     } else if (prefix) replacements.set(name, `${prefix}%recipient.${name}%`);
   }
-  for (const v of vars) for (const name of folded) delete v[name];
+  if (folded.size > 0) {
+    // Rebuilt rather than `delete`d: deleting keys turns each object into a slow dictionary.
+    const kept = Object.keys(vars[0]).filter((name) => !folded.has(name));
+    for (let i = 0; i < vars.length; i++) {
+      const v: Record<string, string> = {};
+      for (const name of kept) v[name] = vars[i][name];
+      vars[i] = v;
+    }
+  }
   const apply = (text: string) => text.replace(/%recipient\.(\w+)%/g, (whole, name: string) => replacements.get(name) ?? whole);
   return Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, apply(text)]));
 };
@@ -106,7 +114,6 @@ export const batchMessage = (
     ...p.variables,
     x_send: String(p.sendId),
   }));
-  const recipients: BatchRecipient[] = people.map((p, i) => ({ address: p.address, variables: variables[i] }));
   const headers = unsubscribeHeaders(
     envelope,
     '%recipient.x_unsubscribe%',
@@ -114,6 +121,7 @@ export const batchMessage = (
     messageIdFor(envelope, '%recipient.x_send%')
   );
   const { subject, html, text, ...compacted } = compact({ ...parts, ...headers }, variables);
+  const recipients: BatchRecipient[] = people.map((p, i) => ({ address: p.address, variables: variables[i] }));
   return {
     ...common(envelope),
     subject,

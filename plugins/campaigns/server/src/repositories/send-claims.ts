@@ -119,14 +119,15 @@ export const sendClaimsRepository = (knex: Knex) => {
           [campaignId, retry.delayMs, intArray(retry.ids)]
         );
       if (outcomes.length === 0) return [];
-      const groups = new Map<string, number>();
+      const groups = new Map<string, { n: number; values: [string, string | null, string | null] }>();
       const group: number[] = [];
       for (const o of outcomes) {
-        const key = JSON.stringify([o.state, o.providerId ?? null, o.reason ?? null]);
-        if (!groups.has(key)) groups.set(key, groups.size + 1);
-        group.push(groups.get(key) as number);
+        const key = `${o.state}\u0000${o.providerId ?? '\u0001'}\u0000${o.reason ?? '\u0001'}`;
+        let found = groups.get(key);
+        if (!found) groups.set(key, (found = { n: groups.size + 1, values: [o.state, o.providerId ?? null, o.reason ?? null] }));
+        group.push(found.n);
       }
-      const values = [...groups.keys()].map((key) => JSON.parse(key) as [string, string | null, string | null]);
+      const values = [...groups.values()].map((g) => g.values);
       // The deleted claim's hand-off mark and Message-ID go onto the rows that were handed over.
       const { rows } = await trx.raw(
         `UPDATE ${LEDGER} l SET state = o.state, provider_id = o.pid, reason = o.reason, finished_at = now(),

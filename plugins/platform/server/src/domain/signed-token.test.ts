@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { readToken, signToken } from './signed-token';
 
 describe('signed link tokens', () => {
@@ -11,6 +12,12 @@ describe('signed link tokens', () => {
       token: { subject: 'doc-1', expiresAt: now + 60_000, data: { form: 'f1' } },
     });
     expect(readToken(secret, 'preferences', token, now + 60_001)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('signs with a prepared key object exactly as with its secret string', () => {
+    const token = signToken(createSecretKey(Buffer.from('sécret')), 'preferences', 'doc-1', 60_000, {}, now);
+    expect(token).toBe(signToken('sécret', 'preferences', 'doc-1', 60_000, {}, now));
+    expect(readToken('sécret', 'preferences', token, now)).toMatchObject({ ok: true });
   });
 
   it('refuses a token signed for another purpose, with another secret, or altered', () => {

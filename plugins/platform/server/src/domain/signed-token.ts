@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 import { safeEqualHex } from './signature';
 
 // Tokens for links a recipient follows (confirm, preferences, unsubscribe, GDPR export): the
@@ -7,10 +7,11 @@ import { safeEqualHex } from './signature';
 export type TokenPayload = { subject: string; expiresAt: number; data: Record<string, string> };
 export type TokenReading = { ok: true; token: TokenPayload } | { ok: false; reason: 'malformed' | 'bad signature' | 'expired' };
 
-const mac = (secret: string, purpose: string, body: string) => createHmac('sha256', secret).update(`${purpose}.${body}`).digest('hex');
+const mac = (secret: string | KeyObject, purpose: string, body: string) =>
+  createHmac('sha256', secret).update(`${purpose}.${body}`).digest('hex');
 
 export const signToken = (
-  secret: string,
+  secret: string | KeyObject,
   purpose: string,
   subject: string,
   ttlMs: number,

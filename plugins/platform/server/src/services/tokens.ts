@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { readToken, signToken } from '../domain/signed-token';
 
@@ -5,9 +6,9 @@ import { readToken, signToken } from '../domain/signed-token';
 // A purpose string keeps a token for one link from opening another.
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const secret = (): string => strapi.plugin('platform').service('settings').signingSecret();
-  // Tokens of one purpose, with the key looked up once (a campaign batch signs a thousand).
+  // Tokens of one purpose, with the key looked up and prepared once (a campaign batch signs a thousand).
   const issuer = (purpose: string, ttlMs: number) => {
-    const key = secret();
+    const key = createSecretKey(Buffer.from(secret()));
     return (subject: string, data: Record<string, string> = {}) => signToken(key, purpose, subject, ttlMs, data);
   };
   return {

@@ -1,6 +1,6 @@
 import FormData from 'form-data';
 import Mailgun from 'mailgun.js';
-import type { MailBatch, MailMessage, MailTransport, SendResult } from '../../../../../types/shared/mail';
+import type { BatchRecipient, MailBatch, MailMessage, MailTransport, SendResult } from '../../../../../types/shared/mail';
 import { MAX_BATCH_RECIPIENTS } from '../../../../../types/shared/mail';
 import { classifyMailError, MailTransportError } from '../domain/mail-error';
 
@@ -58,7 +58,7 @@ export const createMailgunTransport = (settings: MailgunSettings): MailTransport
       // mailgun.js and form-data build a thousand multipart parts per call.
       // Keyed by address in an object without a prototype: a thousand new keys on a plain object
       // (Object.fromEntries) walked V8 through as many shapes, about 4 ms per call.
-      const variables: Record<string, Record<string, string>> = Object.create(null);
+      const variables: Record<string, BatchRecipient['variables']> = Object.create(null);
       for (const r of b.recipients) variables[r.address] = r.variables;
       return post(
         { ...commonFields(b), to: b.recipients.map((r) => r.address).join(', '), 'recipient-variables': JSON.stringify(variables) },
