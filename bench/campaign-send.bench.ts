@@ -37,6 +37,8 @@ const WORKER_HEAP_MB = Number(process.env.BENCH_WORKER_HEAP_MB ?? 192);
 // A young generation of 16 MB (V8's default is smaller): a send allocates short-lived strings fast
 // and scavenges took a fifth of the worker's time; the README gives workers the same flags.
 const WORKER_SEMI_SPACE_MB = Number(process.env.BENCH_WORKER_SEMI_SPACE_MB ?? 16);
+// Worker processes sharing the send (BENCH_WORKERS); each one's peak memory is measured.
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 // BENCH_WORKER_NODE_OPTIONS adds to the worker's NODE_OPTIONS (e.g. a --require that profiles it).
 const NODE_OPTIONS = [
   WORKER_HEAP_MB ? `--max-old-space-size=${WORKER_HEAP_MB}` : '',
@@ -144,10 +146,13 @@ const exactlyOnce = (fake: FakeMailgun) => {
   if (wrong || missing || counts.size !== RECIPIENTS) throw new Error(`not exactly once: ${wrong} sent more than once, ${missing} missing`);
 };
 
-const send = async (web: TestHerald, fake: FakeMailgun, workerPid: number, body: typeof PLAIN_BODY) => {
+type Workers = Array<ReturnType<typeof spawnHerald>>;
+const workersCpu = (workers: Workers) => workers.reduce((sum, w) => sum + cpuSeconds(w.child.pid!), 0);
+
+const send = async (web: TestHerald, fake: FakeMailgun, workers: Workers, body: typeof PLAIN_BODY) => {
   fake.reset();
   const campaignId = await createCampaign(web, { body });
-  const cpuBefore = cpuSeconds(workerPid);
+  const cpuBefore = workersCpu(workers);
   const started = process.hrtime.bigint();
   await web.strapi.plugin('campaigns').service('campaign').sendNow(campaignId);
   // Watched as a marketer would: the admin page polls progress once a second; the end is noticed
@@ -181,45 +186,46 @@ const send = async (web: TestHerald, fake: FakeMailgun, workerPid: number, body:
   const times = fake.calls.map((c) => c.receivedAt);
   const deliverySeconds = (Math.max(...times) - Math.min(...times)) / 1000 || totalSeconds;
   const pollMs = polls.length ? Math.max(...polls) * 1000 : null;
-  return { totalSeconds, deliverySeconds, settledSeconds, calls: fake.calls.length, workerCpu: cpuSeconds(workerPid) - cpuBefore, pollMs };
+  return { totalSeconds, deliverySeconds, settledSeconds, calls: fake.calls.length, workerCpu: workersCpu(workers) - cpuBefore, pollMs };
 };
 
-const startWorker = async (web: TestHerald, fake: FakeMailgun, env: Record<string, string> = {}) => {
-  const worker = spawnHerald('worker', {
-    ...testEnv(web.databaseName, web.redisPrefix, campaignEnv(fake, { ...SEND_ENV, ...env })),
-    NODE_OPTIONS,
-  });
+const startWorkers = async (web: TestHerald, fake: FakeMailgun, env: Record<string, string> = {}): Promise<Workers> => {
+  const workers = Array.from({ length: WORKERS }, () =>
+    spawnHerald('worker', {
+      ...testEnv(web.databaseName, web.redisPrefix, campaignEnv(fake, { ...SEND_ENV, ...env })),
+      NODE_OPTIONS,
+    })
+  );
   const queue = web.strapi.plugin('platform').service('queues').queue('campaign-send');
-  await waitFor(async () => (await queue.getWorkers()).length > 0, 60_000, 'the send worker').catch((err: Error) => {
-    throw new Error(`${err.message}\n${worker.output()}`);
+  await waitFor(async () => (await queue.getWorkers()).length >= WORKERS, 60_000, 'the send workers').catch((err: Error) => {
+    throw new Error(`${err.message}\n${workers.map((w) => w.output()).join('\n')}`);
   });
-  return worker;
+  return workers;
 };
 
-const stopWorker = async (worker: ReturnType<typeof spawnHerald>) => {
-  worker.child.kill('SIGTERM');
-  await worker.exited;
+const stopWorkers = async (workers: Workers) => {
+  for (const w of workers) w.child.kill('SIGTERM');
+  await Promise.all(workers.map((w) => w.exited));
 };
 
 export const run = async () => {
   // Bodies are not kept: 100,000 single calls' html would hold gigabytes in this process.
   const fake = await startFakeMailgun({ apiKey: 'key-bench', recordBodies: false });
   const web = await startCampaignHerald(fake, { ...SEND_ENV, HERALD_PROCESS: 'web' });
-  let worker: ReturnType<typeof spawnHerald> | undefined;
+  let workers: Workers = [];
   try {
     await seed(web);
-    worker = await startWorker(web, fake);
-    const pid = worker.child.pid!;
+    workers = await startWorkers(web, fake);
     const raw = await rawCapacity(fake);
-    const batch = MODES.includes('batch') ? await send(web, fake, pid, PLAIN_BODY) : undefined;
-    const single = MODES.includes('single') ? await send(web, fake, pid, CONDITIONAL_BODY) : undefined;
-    const peakMb = procStatus(pid, 'VmHWM');
-    await stopWorker(worker);
-    worker = undefined;
+    const batch = MODES.includes('batch') ? await send(web, fake, workers, PLAIN_BODY) : undefined;
+    const single = MODES.includes('single') ? await send(web, fake, workers, CONDITIONAL_BODY) : undefined;
+    const peakMb = Math.max(...workers.map((w) => procStatus(w.child.pid!, 'VmHWM')));
+    await stopWorkers(workers);
+    workers = [];
     let oneCall: Awaited<ReturnType<typeof send>> | undefined;
     if (MODES.includes('one-call')) {
-      worker = await startWorker(web, fake, { CAMPAIGN_RENDERED_BATCHES: 'false' });
-      oneCall = await send(web, fake, worker.child.pid!, CONDITIONAL_BODY);
+      workers = await startWorkers(web, fake, { CAMPAIGN_RENDERED_BATCHES: 'false' });
+      oneCall = await send(web, fake, workers, CONDITIONAL_BODY);
     }
     report(`Campaign send, ${RECIPIENTS.toLocaleString('en-US')} recipients, worker process -> mailgun.js -> fake Mailgun`, [
       { name: 'reference: bare mailgun.js loop, 1,000-recipient batches', seconds: raw.batchSeconds, count: RECIPIENTS },
@@ -259,7 +265,7 @@ export const run = async () => {
     );
     console.log(`  every address received exactly once in each run (${MODES.join(', ')})`);
   } finally {
-    if (worker) await stopWorker(worker);
+    await stopWorkers(workers);
     await web.stop();
     await fake.close();
   }
