@@ -69,38 +69,39 @@ const commonPrefix = (values: string[]): string => {
 // share their token) is replaced by that one; one with the same value for everybody is written in
 // whole. Nothing moves that holds a '%', which could read as a substitution. Mailgun's output is
 // unchanged; the request, and the JSON built and parsed for it, shrink to about the tokens.
-const compact = (texts: Record<string, string>, vars: Array<Record<string, string>>): Record<string, string> => {
-  const names = Object.keys(vars[0] ?? {}).filter((name) => !WHOLE.has(name));
+// Variables are judged as columns (a name and every recipient's value); those kept come back as
+// columns too, so each recipient's object is built once, after.
+type Column = { name: string; values: string[] };
+
+const compact = (texts: Record<string, string>, columns: Column[]): { texts: Record<string, string>; kept: Column[] } => {
   const prefixes = new Map<string, string>();
-  for (const name of names) {
-    const prefix = commonPrefix(vars.map((v) => v[name]));
+  for (const column of columns) {
+    if (WHOLE.has(column.name)) continue;
+    const prefix = commonPrefix(column.values);
     if (prefix.length < MIN_PREFIX || prefix.includes('%')) continue;
-    prefixes.set(name, prefix);
-    for (const v of vars) v[name] = v[name].slice(prefix.length);
+    prefixes.set(column.name, prefix);
+    column.values = column.values.map((value) => value.slice(prefix.length));
   }
-  const same = (a: string, b: string) => vars.every((v) => v[a] === v[b]);
-  const folded = new Set<string>();
+  const same = (a: string[], b: string[]) => a.every((value, i) => value === b[i]);
+  const kept: Column[] = [];
   const replacements = new Map<string, string>();
-  for (const [i, name] of names.entries()) {
-    const prefix = prefixes.get(name) ?? '';
-    const first = vars[0][name];
-    const kept = names.slice(0, i).find((other) => !folded.has(other) && same(name, other));
-    if (kept || (!first.includes('%') && vars.every((v) => v[name] === first))) {
-      replacements.set(name, prefix + (kept ? `%recipient.${kept}%` : first));
-      folded.add(name);
-    } else if (prefix) replacements.set(name, `${prefix}%recipient.${name}%`);
-  }
-  if (folded.size > 0) {
-    // Rebuilt rather than `delete`d: deleting keys turns each object into a slow dictionary.
-    const kept = Object.keys(vars[0]).filter((name) => !folded.has(name));
-    for (let i = 0; i < vars.length; i++) {
-      const v: Record<string, string> = {};
-      for (const name of kept) v[name] = vars[i][name];
-      vars[i] = v;
+  for (const column of columns) {
+    const { name, values } = column;
+    if (WHOLE.has(name)) {
+      kept.push(column);
+      continue;
     }
+    const prefix = prefixes.get(name) ?? '';
+    const earlier = kept.find((other) => !WHOLE.has(other.name) && same(values, other.values));
+    if (earlier || (!values[0].includes('%') && values.every((value) => value === values[0]))) {
+      replacements.set(name, prefix + (earlier ? `%recipient.${earlier.name}%` : values[0]));
+      continue;
+    }
+    if (prefix) replacements.set(name, `${prefix}%recipient.${name}%`);
+    kept.push(column);
   }
   const apply = (text: string) => text.replace(/%recipient\.(\w+)%/g, (whole, name: string) => replacements.get(name) ?? whole);
-  return Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, apply(text)]));
+  return { texts: Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, apply(text)])), kept };
 };
 
 // Per-recipient header values ride in recipient-variables under x_* names next to the content's.
@@ -109,19 +110,24 @@ export const batchMessage = (
   parts: Rendered,
   people: Array<Personal & { variables: Record<string, string> }>
 ): MailBatch => {
-  const variables: Array<Record<string, string>> = people.map((p) => ({
-    x_unsubscribe: p.unsubscribeUrl,
-    ...p.variables,
-    x_send: String(p.sendId),
-  }));
+  const columns: Column[] = [
+    { name: 'x_unsubscribe', values: people.map((p) => p.unsubscribeUrl) },
+    ...Object.keys(people[0]?.variables ?? {}).map((name) => ({ name, values: people.map((p) => p.variables[name]) })),
+    { name: 'x_send', values: people.map((p) => String(p.sendId)) },
+  ];
   const headers = unsubscribeHeaders(
     envelope,
     '%recipient.x_unsubscribe%',
     '%recipient.x_send%',
     messageIdFor(envelope, '%recipient.x_send%')
   );
-  const { subject, html, text, ...compacted } = compact({ ...parts, ...headers }, variables);
-  const recipients: BatchRecipient[] = people.map((p, i) => ({ address: p.address, variables: variables[i] }));
+  const { texts, kept } = compact({ ...parts, ...headers }, columns);
+  const { subject, html, text, ...compacted } = texts;
+  const recipients: BatchRecipient[] = people.map((p, i) => {
+    const variables: Record<string, string> = {};
+    for (const column of kept) variables[column.name] = column.values[i];
+    return { address: p.address, variables };
+  });
   return {
     ...common(envelope),
     subject,
