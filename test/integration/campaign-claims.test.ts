@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { ledgerRepository } from '../../plugins/campaigns/server/src/repositories/ledger';
 import { sendClaimsRepository, type Claim } from '../../plugins/campaigns/server/src/repositories/send-claims';
 import { startHerald, type TestHerald } from '../harness/app';
+import { expectTalliesMatchLedger } from './campaign-setup';
 
 const ROWS = 25;
 const LEASE_MS = 60_000;
@@ -39,7 +40,11 @@ describe('send ledger claims', () => {
       `INSERT INTO herald_campaign_sends (campaign_id, subscriber_id, due_at) SELECT ?, i, now() - interval '1 minute' FROM generate_series(1, ?) i`,
       [campaignId, ROWS]
     );
+    // As the audience writer does, the rows are tallied as queued.
+    await knex('herald_campaign_send_tallies').insert({ campaign_id: campaignId, queued: ROWS });
   });
+  // Whatever a test did to the ledger, its tallies followed.
+  afterEach(() => expectTalliesMatchLedger(knex, campaignId));
 
   it('hands out every due row once, in order, to claims that do not overlap', async () => {
     const taken: number[] = [];
@@ -127,6 +132,11 @@ describe('send ledger claims', () => {
     const byState = Object.values(await states()).reduce<Record<string, number>>((n, s) => ({ ...n, [s]: (n[s] ?? 0) + 1 }), {});
     expect(byState).toEqual({ sent: 5, skipped: ROWS - 5 });
     expect(await claims().claim(campaignId, randomUUID(), 5, LEASE_MS)).toBeNull();
+  });
+
+  it('drops excluded rows before they are claimed', async () => {
+    await ledger().exclude(campaignId, [1, 2, 3]);
+    expect(await ledger().pending(campaignId)).toBe(ROWS - 3);
   });
 
   it('re-queues unknown outcomes on request, each to be claimed once more', async () => {

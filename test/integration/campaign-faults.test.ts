@@ -6,6 +6,7 @@ import {
   CONDITIONAL_BODY,
   createCampaign,
   expectExactlyOnce,
+  expectTalliesMatchLedger,
   progress,
   seedSubscribers,
   startCampaignHerald,
@@ -55,6 +56,7 @@ describe('campaign send under faults', () => {
 
     await campaigns().resolveUnknown(campaignId, 'sent');
     expect(await progress(app, campaignId)).toMatchObject({ status: 'sent', sent: SUBSCRIBERS, unknown: 0 });
+    await expectTalliesMatchLedger(app.strapi.db.connection, campaignId);
   });
 
   it('re-sends unknown outcomes only when told to', async () => {
@@ -69,6 +71,7 @@ describe('campaign send under faults', () => {
     await campaigns().resolveUnknown(campaignId, 'resend');
     await waitForStatus(app, campaignId, 'sent');
     expectExactlyOnce(fake, SUBSCRIBERS);
+    await expectTalliesMatchLedger(app.strapi.db.connection, campaignId);
   });
 
   it('slows down on 429 without spending attempts, and retries 5xx with one', async () => {

@@ -5,6 +5,7 @@ import {
   addressOf,
   createCampaign,
   expectExactlyOnce,
+  expectTalliesMatchLedger,
   progress,
   seedSubscribers,
   startCampaignHerald,
@@ -92,6 +93,7 @@ describe('campaign send', () => {
       .flatMap((e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload).subscriberIds);
     expect(new Set(sentIds).size).toBe(220);
     expect(events.filter((e) => e.type === 'campaign.sent')).toHaveLength(1);
+    await expectTalliesMatchLedger(app.strapi.db.connection, campaignId);
   });
 
   // vip: every third active subscriber (tagged in the test below).

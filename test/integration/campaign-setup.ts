@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import { ledgerRepository } from '../../plugins/campaigns/server/src/repositories/ledger';
 import type { FakeMailgun } from '../fakes/mailgun/server';
 import { startHerald, type TestHerald } from '../harness/app';
 import { waitFor } from '../harness/wait';
@@ -81,6 +83,16 @@ export const createCampaign = async (app: TestHerald, { body = PLAIN_BODY, audie
 };
 
 export const progress = (app: TestHerald, campaignId: string) => app.strapi.plugin('campaigns').service('campaign').progress(campaignId);
+
+// The progress summed from the campaign's tallies equals a count of its ledger rows, state by state.
+export const expectTalliesMatchLedger = async (knex: Knex, campaignId: string) => {
+  const counted: Record<string, number> = { queued: 0, sent: 0, failed: 0, skipped: 0, unknown: 0 };
+  const rows = await knex('herald_campaign_sends').where({ campaign_id: campaignId }).groupBy('state').select('state').count({ n: '*' });
+  for (const r of rows as Array<{ state: string; n: string }>) counted[r.state] = Number(r.n);
+  const p = await ledgerRepository(knex).progress(campaignId);
+  expect({ queued: p.queued + p.sending, sent: p.sent, failed: p.failed, skipped: p.skipped, unknown: p.unknown }).toEqual(counted);
+  expect(p.total).toBe(Object.values(counted).reduce((a, b) => a + b, 0));
+};
 
 export const waitForStatus = (app: TestHerald, campaignId: string, status: string, timeoutMs = 60_000) =>
   waitFor(async () => (await progress(app, campaignId)).status === status, timeoutMs, `campaign ${status}`);

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { CAMPAIGN_TABLE } from '../domain/campaign-config';
 import type { CampaignStatus } from '../domain/campaign-status';
-import { LEDGER } from './send-tables';
+import { textArray } from '../../../../../types/shared/pg-array';
+import { tallySums } from './send-tallies';
 
 export interface CampaignOverview {
   documentId: string;
@@ -13,18 +14,16 @@ export interface CampaignOverview {
 }
 
 // Status and ledger totals of many campaigns in one query, for the campaign list (one request
-// per campaign was a round trip each, and a count of each ledger besides).
+// per campaign was a round trip each), summed from the ledgers' tallies.
 export const campaignOverview = async (knex: Knex, documentIds: string[]): Promise<CampaignOverview[]> => {
   if (documentIds.length === 0) return [];
   const { rows } = await knex.raw(
     `SELECT c.document_id, c.status, c.status_reason,
-            count(l.id) AS total,
-            count(l.id) FILTER (WHERE l.state = 'sent') AS sent,
-            count(l.id) FILTER (WHERE l.state = 'failed') AS failed
-     FROM ${CAMPAIGN_TABLE} c LEFT JOIN ${LEDGER} l ON l.campaign_id = c.document_id
-     WHERE c.document_id = ANY(?::text[])
-     GROUP BY c.document_id, c.status, c.status_reason`,
-    [documentIds]
+            coalesce(t.queued + t.sent + t.failed + t.skipped + t.unknown, 0) AS total,
+            coalesce(t.sent, 0) AS sent, coalesce(t.failed, 0) AS failed
+     FROM ${CAMPAIGN_TABLE} c LEFT JOIN (${tallySums('campaign_id = ANY(?::text[])')}) t ON t.campaign_id = c.document_id
+     WHERE c.document_id = ANY(?::text[])`,
+    [textArray(documentIds), textArray(documentIds)]
   );
   return (rows as Array<Record<string, string | null>>).map((r) => ({
     documentId: r.document_id as string,

@@ -3,6 +3,7 @@ import type { LedgerProgress, LedgerState } from '../domain/ledger-states';
 import { LEDGER_STATES } from '../domain/ledger-states';
 import { intArray } from '../../../../../types/shared/pg-array';
 import { CLAIMS, LEDGER } from './send-tables';
+import { TALLIED, tallySums, withTally, type TalliedState } from './send-tallies';
 
 type Db = Knex | Knex.Transaction;
 type SubscriberTable = { table: string; status: string; timeZone: string };
@@ -18,10 +19,17 @@ export const ledgerRepository = (knex: Knex) => ({
   async insertActive(campaignId: string, ids: number[], subscribers: SubscriberTable): Promise<void> {
     if (ids.length === 0) return;
     await knex.raw(
-      `INSERT INTO ${LEDGER} (campaign_id, subscriber_id)
-       SELECT ?, s.id FROM ${q(subscribers.table)} s WHERE s.id = ANY(?::int[]) AND s.${q(subscribers.status)} = 'active'
-       ORDER BY s.id
-       ON CONFLICT (campaign_id, subscriber_id) DO NOTHING`,
+      withTally(
+        `moved AS (
+           INSERT INTO ${LEDGER} (campaign_id, subscriber_id)
+           SELECT ?, s.id FROM ${q(subscribers.table)} s WHERE s.id = ANY(?::int[]) AND s.${q(subscribers.status)} = 'active'
+           ORDER BY s.id
+           ON CONFLICT (campaign_id, subscriber_id) DO NOTHING
+           RETURNING campaign_id, state)`,
+        null,
+        'state',
+        'SELECT 1'
+      ),
       [campaignId, intArray(ids)]
     );
   },
@@ -29,7 +37,16 @@ export const ledgerRepository = (knex: Knex) => ({
   // Drops excluded subscribers that have not been claimed yet.
   async exclude(campaignId: string, ids: number[]): Promise<void> {
     if (ids.length === 0) return;
-    await knex(LEDGER).where({ campaign_id: campaignId, state: 'queued' }).whereRaw('subscriber_id = ANY(?::int[])', [ids]).delete();
+    await knex.raw(
+      withTally(
+        `moved AS (
+           DELETE FROM ${LEDGER} WHERE campaign_id = ? AND state = 'queued' AND subscriber_id = ANY(?::int[]) RETURNING campaign_id)`,
+        'queued',
+        null,
+        'SELECT 1'
+      ),
+      [campaignId, intArray(ids)]
+    );
   },
 
   zones: async (campaignId: string, subscribers: SubscriberTable): Promise<Array<string | null>> =>
@@ -71,23 +88,20 @@ export const ledgerRepository = (knex: Knex) => ({
     return { total: Number(rows[0].total), failed: Number(rows[0].failed) };
   },
 
-  // Counts by state; rows of claims handed over and not yet finished are shown as `sending`.
+  // Counts by state, from the campaign's tallies; rows of claims handed over and not yet finished
+  // are shown as `sending`.
   async progress(campaignId: string): Promise<LedgerProgress> {
     const { rows } = await knex.raw(
-      `SELECT state, count(*) AS n, count(*) FILTER (WHERE state = 'sent' AND finished_at > now() - interval '1 minute') AS recent,
-              (SELECT coalesce(sum(cardinality(row_ids)), 0) FROM ${CLAIMS} WHERE campaign_id = ? AND handed_at IS NOT NULL) AS in_flight
-       FROM ${LEDGER} WHERE campaign_id = ? GROUP BY state`,
+      `SELECT t.*, (SELECT coalesce(sum(cardinality(row_ids)), 0) FROM ${CLAIMS} WHERE campaign_id = ? AND handed_at IS NOT NULL) AS in_flight
+       FROM (${tallySums('campaign_id = ?')}) t`,
       [campaignId, campaignId]
     );
     const counts = Object.fromEntries(LEDGER_STATES.map((s) => [s, 0])) as Record<LedgerState, number>;
-    let recent = 0;
-    for (const r of rows as Array<{ state: LedgerState; n: string; recent: string; in_flight: string }>) {
-      counts[r.state] = Number(r.n);
-      recent += Number(r.recent);
-      counts.sending = Number(r.in_flight);
-    }
+    const sums = rows[0] as Record<TalliedState | 'recent' | 'in_flight', string> | undefined;
+    if (sums) for (const state of TALLIED) counts[state] = Number(sums[state]);
+    counts.sending = Number(sums?.in_flight ?? 0);
     counts.queued -= counts.sending;
-    return { ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0), ratePerMinute: recent };
+    return { ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0), ratePerMinute: Number(sums?.recent ?? 0) };
   },
 });
 

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { ClaimedRow, RowOutcome } from '../domain/ledger-states';
 import { intArray, textArray } from '../../../../../types/shared/pg-array';
 import { CLAIMS, CURSORS, LEDGER } from './send-tables';
+import { withTally } from './send-tallies';
 
 type Db = Knex | Knex.Transaction;
 
@@ -130,14 +131,20 @@ export const sendClaimsRepository = (knex: Knex) => {
       const values = [...groups.values()].map((g) => g.values);
       // The deleted claim's hand-off mark and Message-ID go onto the rows that were handed over.
       const { rows } = await trx.raw(
-        `UPDATE ${LEDGER} l SET state = o.state, provider_id = o.pid, reason = o.reason, finished_at = now(),
-           handed_at = CASE WHEN o.state = 'skipped' THEN NULL ELSE c.handed_at END,
-           message_id = CASE WHEN o.state = 'skipped' THEN NULL ELSE c.message_id_before || l.id || c.message_id_after END
-         FROM unnest(?::bigint[], ?::int[]) AS v(id, g)
-         JOIN unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS o(state, pid, reason, g) ON o.g = v.g,
-         (SELECT ?::timestamptz AS handed_at, ?::text AS message_id_before, ?::text AS message_id_after) c
-         WHERE l.id = v.id AND l.state = 'queued'
-         RETURNING l.id`,
+        withTally(
+          `moved AS (
+             UPDATE ${LEDGER} l SET state = o.state, provider_id = o.pid, reason = o.reason, finished_at = now(),
+               handed_at = CASE WHEN o.state = 'skipped' THEN NULL ELSE c.handed_at END,
+               message_id = CASE WHEN o.state = 'skipped' THEN NULL ELSE c.message_id_before || l.id || c.message_id_after END
+             FROM unnest(?::bigint[], ?::int[]) AS v(id, g)
+             JOIN unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS o(state, pid, reason, g) ON o.g = v.g,
+             (SELECT ?::timestamptz AS handed_at, ?::text AS message_id_before, ?::text AS message_id_after) c
+             WHERE l.id = v.id AND l.state = 'queued'
+             RETURNING l.id, l.campaign_id, l.state)`,
+          'queued',
+          'state',
+          'SELECT id FROM moved'
+        ),
         [
           intArray(outcomes.map((o) => o.id)),
           intArray(group),
@@ -156,13 +163,20 @@ export const sendClaimsRepository = (knex: Knex) => {
     // the provider call and recording its answer); the others are given up to whoever claims next.
     async expire(campaignId: string): Promise<{ requeued: number; unknown: number }> {
       const unknown = await knex.raw(
-        `WITH gone AS (
-           DELETE FROM ${CLAIMS} WHERE campaign_id = ? AND handed_at IS NOT NULL AND available_at < now()
-           RETURNING row_ids, handed_at, message_id_before, message_id_after)
-         UPDATE ${LEDGER} l SET state = 'unknown', reason = ?, finished_at = now(), handed_at = g.handed_at,
-           message_id = g.message_id_before || l.id || g.message_id_after
-         FROM (SELECT unnest(row_ids) AS id, handed_at, message_id_before, message_id_after FROM gone) g
-         WHERE l.id = g.id AND l.state = 'queued'`,
+        withTally(
+          `gone AS (
+             DELETE FROM ${CLAIMS} WHERE campaign_id = ? AND handed_at IS NOT NULL AND available_at < now()
+             RETURNING row_ids, handed_at, message_id_before, message_id_after),
+           moved AS (
+             UPDATE ${LEDGER} l SET state = 'unknown', reason = ?, finished_at = now(), handed_at = g.handed_at,
+               message_id = g.message_id_before || l.id || g.message_id_after
+             FROM (SELECT unnest(row_ids) AS id, handed_at, message_id_before, message_id_after FROM gone) g
+             WHERE l.id = g.id AND l.state = 'queued'
+             RETURNING l.campaign_id, l.state)`,
+          'queued',
+          'state',
+          'SELECT count(*) AS n FROM moved'
+        ),
         [campaignId, LOST_REASON]
       );
       const requeued = await knex.raw(
@@ -172,7 +186,7 @@ export const sendClaimsRepository = (knex: Knex) => {
       );
       return {
         requeued: requeued.rows.reduce((n: number, r: { n: number }) => n + Number(r.n), 0),
-        unknown: unknown.rowCount ?? 0,
+        unknown: Number(unknown.rows[0].n),
       };
     },
 
@@ -195,33 +209,45 @@ export const sendClaimsRepository = (knex: Knex) => {
       knex.transaction(async (trx) => {
         await lockCursor(trx, campaignId);
         await trx.raw(`DELETE FROM ${CLAIMS} WHERE campaign_id = ? AND handed_at IS NULL`, [campaignId]);
-        const { rowCount } = await trx.raw(
-          `UPDATE ${LEDGER} SET state = 'skipped', reason = ?, finished_at = now()
-           WHERE campaign_id = ? AND state = 'queued'
-             AND id NOT IN (SELECT unnest(row_ids) FROM ${CLAIMS} WHERE campaign_id = ?)`,
+        const { rows } = await trx.raw(
+          withTally(
+            `moved AS (
+               UPDATE ${LEDGER} SET state = 'skipped', reason = ?, finished_at = now()
+               WHERE campaign_id = ? AND state = 'queued'
+                 AND id NOT IN (SELECT unnest(row_ids) FROM ${CLAIMS} WHERE campaign_id = ?)
+               RETURNING campaign_id, state)`,
+            'queued',
+            'state',
+            'SELECT count(*) AS n FROM moved'
+          ),
           [reason, campaignId, campaignId]
         );
-        return rowCount ?? 0;
+        return Number(rows[0].n);
       }),
 
     // The explicit decision on unknown outcomes: record them as sent, or re-send them. Re-sent rows
     // are queued again, due now: holding the cursor, `now` is later than every claim so far, so
     // they land ahead of the cursor and the next claims take each of them once.
     async resolveUnknown(campaignId: string, decision: 'resend' | 'sent'): Promise<number> {
-      const rows = (db: Db) => db(LEDGER).where({ campaign_id: campaignId, state: 'unknown' });
-      if (decision === 'sent')
-        return Number(await rows(knex).update({ state: 'sent', reason: 'outcome unknown, confirmed sent by an operator' }));
+      const resolve = async (db: Db, set: string) => {
+        const { rows } = await db.raw(
+          withTally(
+            `moved AS (UPDATE ${LEDGER} SET ${set} WHERE campaign_id = ? AND state = 'unknown' RETURNING campaign_id, state)`,
+            'unknown',
+            'state',
+            'SELECT count(*) AS n FROM moved'
+          ),
+          [campaignId]
+        );
+        return Number(rows[0].n);
+      };
+      if (decision === 'sent') return resolve(knex, `state = 'sent', reason = 'outcome unknown, confirmed sent by an operator'`);
       return knex.transaction(async (trx) => {
         await lockCursor(trx, campaignId);
-        const requeued = await rows(trx).update({
-          state: 'queued',
-          handed_at: null,
-          message_id: null,
-          finished_at: null,
-          reason: null,
-          due_at: trx.raw('clock_timestamp()'),
-        });
-        return Number(requeued);
+        return resolve(
+          trx,
+          `state = 'queued', handed_at = NULL, message_id = NULL, finished_at = NULL, reason = NULL, due_at = clock_timestamp()`
+        );
       });
     },
   };

@@ -3,3 +3,5 @@
 export const LEDGER = 'herald_campaign_sends';
 export const CLAIMS = 'herald_campaign_send_claims';
 export const CURSORS = 'herald_campaign_send_cursors';
+// Running totals of each campaign's ledger by state (send-tallies.ts).
+export const TALLIES = 'herald_campaign_send_tallies';
