@@ -67,4 +67,25 @@ describe('campaign sends on the subscriber timeline', () => {
       .recordOnce('987654321', [{ subscriberDocumentId: 'erasedmeanwhile000000000', type: 'email-sent', data: {} }]);
     expect(await timelineOf('erasedmeanwhile000000000')).toEqual([]);
   });
+
+  it('writes entries of different kinds in one call in the order given, each with its own data and actor', async () => {
+    const [first, second] = [await documentIdOf(addressOf(2)), await documentIdOf(addressOf(0))];
+    const awkward = { note: 'it\'s "quoted", a \\ backslash, {braces} and ✓', n: 1 };
+    await app.strapi
+      .plugin('audience')
+      .service('activity')
+      .record([
+        { subscriberDocumentId: first, type: 'note-a', data: awkward, actor: null },
+        { subscriberDocumentId: second, type: 'note-a', data: awkward },
+        { subscriberDocumentId: first, type: 'note-b', data: {}, actor: 'tester' },
+        { subscriberDocumentId: first, type: 'note-a', data: { n: 2 } },
+      ]);
+    // Newest first: the last entry given is on top.
+    expect((await timelineOf(first)).slice(0, 3)).toEqual([
+      expect.objectContaining({ type: 'note-a', data: { n: 2 }, actor: null }),
+      expect.objectContaining({ type: 'note-b', data: {}, actor: 'tester' }),
+      expect.objectContaining({ type: 'note-a', data: awkward, actor: null }),
+    ]);
+    expect((await timelineOf(second))[0]).toEqual(expect.objectContaining({ type: 'note-a', data: awkward }));
+  });
 });
