@@ -79,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           status: r.status,
           time_zone: r.timeZone,
           language: r.language,
-          created_at: new Date(r.createdAt).toISOString(),
+          created_at: r.createdAt,
           tags: r.tags,
           fields: r.fields,
         },
