@@ -14,6 +14,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const prepare = async (campaignId: string) => {
     const statuses = campaignStatusRepository(strapi.db.connection);
     if ((await statuses.find(campaignId))?.status !== 'sending') return;
+    // The content compiles (template rendered, Liquid parsed) while PostgreSQL writes the ledger,
+    // so this process's first drain finds it ready; a drain that fails to compile says why itself.
+    plugin()
+      .service('send-content')
+      .forCampaign(campaignId)
+      .catch(() => undefined);
     try {
       await plugin().service('send-audience').prepare(campaignId);
     } catch (err) {
