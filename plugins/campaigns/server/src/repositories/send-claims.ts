@@ -132,18 +132,19 @@ export const sendClaimsRepository = (knex: Knex) => {
       // The deleted claim's hand-off mark and Message-ID go onto the rows that were handed over.
       const { rows } = await trx.raw(
         withTally(
-          `moved AS (
+          `v AS (SELECT * FROM unnest(?::bigint[], ?::int[]) AS v(id, g)),
+           moved AS (
              UPDATE ${LEDGER} l SET state = o.state, provider_id = o.pid, reason = o.reason, finished_at = now(),
                handed_at = CASE WHEN o.state = 'skipped' THEN NULL ELSE c.handed_at END,
                message_id = CASE WHEN o.state = 'skipped' THEN NULL ELSE c.message_id_before || l.id || c.message_id_after END
-             FROM unnest(?::bigint[], ?::int[]) AS v(id, g)
-             JOIN unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS o(state, pid, reason, g) ON o.g = v.g,
+             FROM v JOIN unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS o(state, pid, reason, g) ON o.g = v.g,
              (SELECT ?::timestamptz AS handed_at, ?::text AS message_id_before, ?::text AS message_id_after) c
              WHERE l.id = v.id AND l.state = 'queued'
              RETURNING l.id, l.campaign_id, l.state)`,
           'queued',
           'state',
-          'SELECT id FROM moved'
+          // Nearly always every row moves: only the ids of those that did not come back.
+          `SELECT coalesce(array_agg(v.id), '{}') AS missed FROM v WHERE v.id NOT IN (SELECT id FROM moved)`
         ),
         [
           intArray(outcomes.map((o) => o.id)),
@@ -156,7 +157,8 @@ export const sendClaimsRepository = (knex: Knex) => {
           handOff.message_id_after,
         ]
       );
-      return rows.map((r: { id: string }) => Number(r.id));
+      const missed = new Set((rows[0].missed as string[]).map(Number));
+      return outcomes.filter((o) => !missed.has(o.id)).map((o) => o.id);
     },
 
     // Leases that ran out. Claims handed over lose their rows to `unknown` (the worker died between
