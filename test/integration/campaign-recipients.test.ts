@@ -31,4 +31,24 @@ describe('campaign recipients', () => {
     // As a Date parsed from NULL printed before: the epoch.
     expect(loaded.get(ids[1]).createdAt).toBe(new Date(0).toISOString());
   });
+
+  it("reads each subscriber's tag names, sorted, and none for the untagged", async () => {
+    const knex = app.strapi.db.connection;
+    const schema = app.strapi.plugin('audience').service('schema');
+    const s = schema.subscriberTable();
+    const links = schema.tagLinks();
+    const ids = await knex(s.table)
+      .whereIn(s.email, [addressOf(0), addressOf(1)])
+      .orderBy(s.email)
+      .pluck('id');
+    for (const name of ['zeta', 'alpha']) {
+      const tag = (await app.strapi.documents('plugin::audience.tag' as never).create({ data: { name } } as never)) as unknown as {
+        id: number;
+      };
+      await knex(links.table).insert({ [links.subscriberId]: ids[0], [links.tagId]: tag.id });
+    }
+    const loaded = await app.strapi.plugin('campaigns').service('send-audience').recipients().load(ids);
+    expect(loaded.get(ids[0]).tags).toEqual(['alpha', 'zeta']);
+    expect(loaded.get(ids[1]).tags).toEqual([]);
+  });
 });
