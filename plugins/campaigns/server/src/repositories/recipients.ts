@@ -44,6 +44,7 @@ const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export const recipientsRepository = (knex: Knex, s: SubscriberColumns, t: TagColumns) => ({
   async load(ids: number[]): Promise<Map<number, Recipient>> {
     if (ids.length === 0) return new Map();
+    const batch = intArray(ids);
     const { rows } = await knex.raw(
       `SELECT s.id, s.${q(s.documentId)} AS document_id, s.${q(s.email)} AS email, s.${q(s.firstName)} AS first_name,
               s.${q(s.lastName)} AS last_name, s.${q(s.status)} AS status, s.${q(s.timeZone)} AS time_zone,
@@ -55,7 +56,7 @@ export const recipientsRepository = (knex: Knex, s: SubscriberColumns, t: TagCol
                   FROM ${q(t.links.table)} tl JOIN ${q(t.table)} tg ON tg.id = tl.${q(t.links.tagId)}
                   WHERE tl.${q(t.links.subscriberId)} = ANY(?::int[]) GROUP BY 1) t ON t.id = s.id
        WHERE s.id = ANY(?::int[])`,
-      [intArray(ids), intArray(ids)]
+      [batch, batch]
     );
     return new Map(
       rows.map((r: Record<string, unknown>) => [

@@ -1,17 +1,17 @@
+import { LEDGER_STATES, type LedgerState } from '../domain/ledger-states';
 import { TALLIES } from './send-tables';
 
 // Ledger states that rows are stored in ('sending' is a queued row of a claim handed over).
-export const TALLIED = ['queued', 'sent', 'failed', 'skipped', 'unknown'] as const;
-export type TalliedState = (typeof TALLIED)[number];
+export type TalliedState = Exclude<LedgerState, 'sending'>;
+export const TALLIED = LEDGER_STATES.filter((s): s is TalliedState => s !== 'sending');
 
 // The statement that appends a tally for ledger rows a data-modifying CTE changed: `moved` names
 // the CTE, which returns each changed row's campaign_id and, unless `to` is null (rows deleted),
 // its new state as `state`; every row left `from` (null: rows inserted). Written in the same
 // statement as the change, so the tallies add up to the ledger in every snapshot. Nothing is
 // appended when no row changed.
-export const tallyChanges = (moved: string, from: TalliedState | null, to: 'state' | null): string => {
-  const delta = (state: TalliedState) =>
-    [to ? `count(*) FILTER (WHERE state = '${state}')` : '0', from === state ? ' - count(*)' : ''].join('');
+const tallyChanges = (moved: string, from: TalliedState | null, to: 'state' | null): string => {
+  const delta = (state: TalliedState) => `${to ? `count(*) FILTER (WHERE state = '${state}')` : '0'}${from === state ? ' - count(*)' : ''}`;
   return `INSERT INTO ${TALLIES} (campaign_id, ${TALLIED.join(', ')})
           SELECT campaign_id, ${TALLIED.map(delta).join(', ')} FROM ${moved} GROUP BY campaign_id`;
 };
